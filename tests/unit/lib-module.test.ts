@@ -1,0 +1,197 @@
+import { Linear, Module, Parameter, ReLU, Sequential, SimpleNN, type Tensor, tensor, zeros } from 'lib';
+import { describe, expect, it } from 'vitest';
+import pytorch from '../fixtures/pytorch-counts.json';
+
+// The same summary scripts/generate_pytorch_fixtures.py records for each PyTorch module.
+const summarize = (model: Module) => ({
+  namedChildren: [...model.namedChildren()].map(([name]) => name),
+  namedModules: [...model.namedModules()].map(([name]) => name),
+  parameters: [...model.namedParameters()].map(([name, p]) => ({
+    name,
+    requiresGrad: p.requiresGrad,
+    shape: [...p.shape],
+  })),
+  repr: model.toString(),
+});
+
+const pytorchSummary = ({ namedChildren, namedModules, parameters, repr }: (typeof pytorch)['simpleNN']) => ({
+  namedChildren,
+  namedModules,
+  parameters,
+  repr,
+});
+
+class TiedLinears extends Module {
+  encoder = new Linear(4, 4);
+  decoder = new Linear(4, 4);
+
+  constructor() {
+    super();
+    this.decoder.weight = this.encoder.weight;
+  }
+
+  forward(x: Tensor): Tensor {
+    return this.decoder.call(this.encoder.call(x));
+  }
+}
+
+// A parameter of its own, assigned after its child, like Scaled in the fixture script.
+class Scaled extends Module {
+  linear: Linear;
+  scale: Parameter;
+
+  constructor() {
+    super();
+    this.linear = new Linear(2, 2);
+    this.scale = new Parameter(tensor([1, 1]));
+  }
+
+  forward(x: Tensor): Tensor {
+    return this.linear.call(x);
+  }
+}
+
+describe('Module', () => {
+  it('prints SimpleNN exactly as PyTorch prints it', () => {
+    expect(new SimpleNN(3, 5, 2).toString()).toBe(pytorch.simpleNN.repr);
+    expect(String(new SimpleNN(3, 5, 2))).toBe(
+      [
+        'SimpleNN(',
+        '  (hidden): Linear(in_features=3, out_features=5, bias=True)',
+        '  (relu): ReLU()',
+        '  (output): Linear(in_features=5, out_features=2, bias=True)',
+        ')',
+      ].join('\n'),
+    );
+  });
+
+  it('names, orders and lists the parameters and submodules of SimpleNN as PyTorch does', () => {
+    expect(summarize(new SimpleNN(3, 5, 2))).toEqual(pytorchSummary(pytorch.simpleNN));
+  });
+
+  it('matches PyTorch for a frozen hidden layer', () => {
+    const model = new SimpleNN(3, 5, 2);
+    model.hidden.requiresGrad_(false);
+    expect(summarize(model)).toEqual(pytorchSummary(pytorch.frozenHidden));
+  });
+
+  it('matches PyTorch for a Linear without bias, skipping the null bias', () => {
+    const layer = new Linear(3, 5, { bias: false });
+    expect(layer.bias).toBeNull();
+    expect(summarize(layer)).toEqual(pytorchSummary(pytorch.linearNoBias));
+  });
+
+  it('lists a shared layer once among parameters, children and modules but twice when printed', () => {
+    const shared = new Linear(3, 3);
+    expect(summarize(new Sequential(shared, new ReLU(), shared))).toEqual(
+      pytorchSummary(pytorch.sharedInSequential),
+    );
+  });
+
+  it('gives a tied weight the name of its first owner, as PyTorch does', () => {
+    expect(summarize(new TiedLinears())).toEqual(pytorchSummary(pytorch.tiedWeight));
+  });
+
+  it('names nested modules with dotted paths and indents them when printed', () => {
+    const model = new Sequential(new SimpleNN(3, 5, 2), new ReLU(), new Linear(2, 1));
+    expect(summarize(model)).toEqual(pytorchSummary(pytorch.nestedSequential));
+  });
+
+  it("yields a module's own parameters before its children's, as PyTorch does", () => {
+    expect(summarize(new Scaled())).toEqual(pytorchSummary(pytorch.ownParameterAfterChild));
+  });
+
+  it('registers only Module and Parameter fields, not numbers, plain tensors, nulls or arrays', () => {
+    class Mixed extends Module {
+      size = 3;
+      label = 'mixed';
+      buffer = zeros([4]);
+      missing = null;
+      layers = [new Linear(2, 2)]; // a plain array is not registered, as a Python list is not
+      layer = new Linear(2, 1);
+
+      forward(x: Tensor): Tensor {
+        return this.layer.call(x);
+      }
+    }
+    const model = new Mixed();
+    expect([...model.namedParameters()].map(([name]) => name)).toEqual(['layer.weight', 'layer.bias']);
+    expect([...model.namedChildren()].map(([name]) => name)).toEqual(['layer']);
+    expect(model.toString()).toBe('Mixed(\n  (layer): Linear(in_features=2, out_features=1, bias=True)\n)');
+  });
+
+  it('yields each parameter object once from parameters()', () => {
+    const model = new TiedLinears();
+    const parameters = [...model.parameters()];
+    expect(parameters).toEqual([model.encoder.weight, model.encoder.bias, model.decoder.bias]);
+    expect(parameters[0]).toBe(model.decoder.weight);
+  });
+
+  it('yields only its own parameters when recurse is false', () => {
+    const model = new Scaled();
+    expect([...model.parameters(false)]).toEqual([model.scale]);
+    expect([...model.namedParameters('', false)].map(([name]) => name)).toEqual(['scale']);
+    expect([...new SimpleNN(3, 5, 2).parameters(false)]).toEqual([]);
+  });
+
+  it('puts a prefix in front of every parameter name', () => {
+    const names = [...new SimpleNN(3, 5, 2).namedParameters('model')].map(([name]) => name);
+    expect(names).toEqual([
+      'model.hidden.weight',
+      'model.hidden.bias',
+      'model.output.weight',
+      'model.output.bias',
+    ]);
+  });
+
+  it('walks children and modules depth-first, starting with itself', () => {
+    const model = new SimpleNN(3, 5, 2);
+    expect([...model.children()]).toEqual([model.hidden, model.relu, model.output]);
+    expect([...model.modules()]).toEqual([model, model.hidden, model.relu, model.output]);
+    expect([...model.namedModules('net')].map(([name]) => name)).toEqual([
+      'net',
+      'net.hidden',
+      'net.relu',
+      'net.output',
+    ]);
+  });
+
+  it('freezes and unfreezes every parameter with requiresGrad_, returning itself', () => {
+    const model = new SimpleNN(3, 5, 2);
+    expect(model.requiresGrad_(false)).toBe(model);
+    expect([...model.parameters()].map((p) => p.requiresGrad)).toEqual([false, false, false, false]);
+    model.output.requiresGrad_();
+    expect([...model.parameters()].map((p) => p.requiresGrad)).toEqual([false, false, true, true]);
+  });
+
+  it('prints a module without children or extra text as its bare name', () => {
+    expect(new ReLU().toString()).toBe('ReLU()');
+    expect(new Sequential().toString()).toBe('Sequential()');
+  });
+
+  it('prints a multi-line extraRepr on its own lines, as PyTorch does', () => {
+    class Noted extends Module {
+      relu = new ReLU();
+      override extraRepr() {
+        return 'first=1,\nsecond=2';
+      }
+      forward(x: Tensor): Tensor {
+        return x;
+      }
+    }
+    expect(new Noted().toString()).toBe('Noted(\n  first=1,\n  second=2\n  (relu): ReLU()\n)');
+  });
+});
+
+describe('Sequential', () => {
+  it('indexes its modules like a Python list, negative indices included', () => {
+    const first = new Linear(3, 4);
+    const relu = new ReLU();
+    const last = new Linear(4, 2);
+    const model = new Sequential(first, relu, last);
+    expect(model.length).toBe(3);
+    expect(model[0]).toBe(first);
+    expect(model.get(1)).toBe(relu);
+    expect(model.get(-1)).toBe(last);
+  });
+});
