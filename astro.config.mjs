@@ -1,0 +1,74 @@
+// @ts-check
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import rehypeMermaid from 'rehype-mermaid';
+import { remarkCells } from './src/markdown/remark-cells.ts';
+import { chromiumPath } from './scripts/chromium-path.mjs';
+
+// GitHub Pages serves a project site under /<repository>/; the deploy workflow sets BASE_PATH.
+const base = process.env.BASE_PATH ?? '/param-notebook/';
+const site = process.env.SITE_URL ?? 'https://param-notebook.github.io';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  // Starlight hard-codes <srcDir>/content/docs; the lessons live in the repo-root content/.
+  srcDir: './',
+  markdown: {
+    // The default processor skips rehype plugins; mermaid needs one to become inline SVG at build time.
+    processor: unified({
+      remarkPlugins: [remarkCells],
+      rehypePlugins: [
+        [
+          rehypeMermaid,
+          {
+            strategy: 'inline-svg',
+            launchOptions: { executablePath: chromiumPath() },
+          },
+        ],
+      ],
+    }),
+  },
+  vite: {
+    resolve: {
+      alias: { lib: fileURLToPath(new URL('./lib/index.ts', import.meta.url)) },
+    },
+    // Module workers keep the cell compiler in its own chunk, loaded on the first run only
+    // (the default iife format would inline it into the worker).
+    worker: { format: 'es' },
+    // Pre-bundled up front, or the first Run in dev mode reloads with "Outdated Optimize Dep".
+    optimizeDeps: {
+      include: [
+        'sucrase',
+        'sucrase/dist/esm/parser/index.js',
+        'sucrase/dist/esm/parser/tokenizer/index.js',
+        'sucrase/dist/esm/parser/tokenizer/keywords.js',
+        'sucrase/dist/esm/parser/tokenizer/types.js',
+      ],
+    },
+  },
+  integrations: [
+    starlight({
+      title: 'param-notebook',
+      description:
+        'What the parameters of a neural network are, how to count them, and where overfitting comes from — with live code cells.',
+      defaultLocale: 'root',
+      locales: {
+        root: { label: 'English', lang: 'en' },
+        'zh-cn': { label: '简体中文', lang: 'zh-CN' },
+      },
+      sidebar: [
+        {
+          label: 'Lessons',
+          translations: { 'zh-CN': '课程' },
+          items: [{ autogenerate: { directory: 'lessons' } }],
+        },
+      ],
+    }),
+    mdx(),
+  ],
+});

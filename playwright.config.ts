@@ -1,0 +1,36 @@
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumPath } from './scripts/chromium-path.mjs';
+
+const PORT = 4321;
+const BASE_PATH = process.env.BASE_PATH ?? '/param-notebook/';
+
+export default defineConfig({
+  testDir: 'tests/browser',
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  // The JSON report feeds the totals line that .ci/run prints.
+  reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}${BASE_PATH}`,
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        // Debian's Chromium where there is one; otherwise Playwright's own browser.
+        launchOptions: { executablePath: chromiumPath() },
+      },
+    },
+  ],
+  webServer: {
+    // Tests run against the built site (`npm run build` comes first in `npm test`).
+    command: `astro preview --host 127.0.0.1 --port ${PORT}`,
+    url: `http://127.0.0.1:${PORT}${BASE_PATH}`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});

@@ -1,0 +1,26 @@
+// Every cell of every lesson, run in Node the way the page's kernel runs it: same compiler,
+// one shared scope per page, cells in page order. Each must print 32, computed by the library.
+import { describe, expect, it } from 'vitest';
+import { createNodeKernel } from '../../src/notebook/run-in-node.ts';
+import { lessonPages } from '../support/lessons.ts';
+import { PRINTS_32 } from '../support/prints-32.ts';
+
+const pages = lessonPages();
+
+it('finds lessons with cells', () => {
+  expect(pages.filter((page) => page.cells.length > 0).length).toBeGreaterThanOrEqual(4);
+});
+
+describe.each(pages.filter((page) => page.cells.length > 0))('$file', ({ cells }) => {
+  const kernel = createNodeKernel();
+
+  it.each(cells.map((source, index) => ({ source, number: index + 1 })))(
+    'cell $number prints 32',
+    async ({ source, number }) => {
+      const result = await kernel.run(`cell-${number}.ts`, source);
+      expect(result.error).toBeUndefined();
+      const text = result.outputs.map((line) => line.text).join('\n');
+      expect(text).toMatch(PRINTS_32);
+    },
+  );
+});
