@@ -12,9 +12,14 @@ import { chromiumPath } from './scripts/chromium-path.mjs';
 const base = process.env.BASE_PATH ?? '/param-notebook/';
 const site = process.env.SITE_URL ?? 'https://param-notebook.github.io';
 
+// OUT_DIR lets several builds run side by side (e.g. while developing); CI uses the defaults.
+const outDir = process.env.OUT_DIR ?? './dist';
+
 export default defineConfig({
   site,
   base,
+  outDir,
+  cacheDir: process.env.OUT_DIR ? `${outDir}-cache` : './node_modules/.astro',
   trailingSlash: 'always',
   // Starlight hard-codes <srcDir>/content/docs; the lessons live in the repo-root content/.
   srcDir: './',

@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumPath } from './scripts/chromium-path.mjs';
 
-const PORT = 4321;
+const PORT = Number(process.env.PORT ?? 4321);
 const BASE_PATH = process.env.BASE_PATH ?? '/param-notebook/';
 
 export default defineConfig({
