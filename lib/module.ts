@@ -1,5 +1,10 @@
+import { zeroGradOf } from './autograd/zero-grad.ts';
+import { Buffer } from './buffer.ts';
 import { pinName } from './names.ts';
 import { Parameter } from './parameter.ts';
+import { activeShapeHook } from './shape-hooks.ts';
+import type { Shape } from './shape.ts';
+import type { Tensor } from './tensor.ts';
 
 // Python's `_addindent`: indents every line of a child's repr but the first.
 const indent = (text: string, spaces: number) => text.split('\n').join(`\n${' '.repeat(spaces)}`);
@@ -11,13 +16,17 @@ const join = (prefix: string, name: string) => (prefix ? `${prefix}.${name}` : n
  *
  * Subclasses declare their layers and parameters as ordinary fields
  * (`this.hidden = new Linear(3, 5)`). A Module finds them among its own fields in the order they
- * were assigned — the TypeScript twin of PyTorch's attribute registration. Fields holding
- * anything else (numbers, `null`, plain tensors) are not registered.
+ * were assigned — the TypeScript twin of PyTorch's attribute registration. `Buffer` fields are
+ * registered as buffers. Fields holding anything else (numbers, `null`, plain tensors) are not
+ * registered.
  */
 export abstract class Module {
   static {
     pinName(this, 'Module');
   }
+
+  /** True while training (the default), false after `eval()`: Dropout acts only in training. */
+  training = true;
 
   /** The computation, given the inputs. Call it through `call()`. */
   abstract forward(...args: any[]): unknown;
@@ -28,6 +37,40 @@ export abstract class Module {
    */
   call(...args: Parameters<this['forward']>): ReturnType<this['forward']> {
     return this.forward(...args) as ReturnType<this['forward']>;
+  }
+
+  /** Sets training mode on this module and every submodule (`train(false)` = `eval()`); returns this. */
+  train(mode = true): this {
+    for (const module of this.modules()) module.training = mode;
+    return this;
+  }
+
+  /** Switches to evaluation mode (Dropout passes its input through): the twin of `model.eval()`. */
+  eval(): this {
+    return this.train(false);
+  }
+
+  /** Clears the gradients of every parameter: to null by default, as PyTorch does, or to zeros. */
+  zeroGrad(setToNone = true): void {
+    zeroGradOf(this.parameters(), setToNone);
+  }
+
+  /**
+   * The shape `forward` would return for inputs of these shapes, worked out from the sizes alone,
+   * without reading a single weight (the twin of running PyTorch on the `meta` device). Layers
+   * define it; models define it by calling their layers' `callShape` in forward order.
+   */
+  outputShape(..._inputs: Shape[]): Shape {
+    throw new Error(`${this.constructor.name} does not define outputShape`);
+  }
+
+  /** Runs `outputShape` as `call()` runs `forward`, and lets `summary()` watch each module it reaches. */
+  callShape(...inputs: Shape[]): Shape {
+    const hook = activeShapeHook();
+    hook?.enter(this);
+    const output = this.outputShape(...inputs);
+    hook?.exit(this, output);
+    return output;
   }
 
   /** Extra text inside the parentheses of `toString()`, like PyTorch's `extra_repr()`. */
@@ -45,16 +88,29 @@ export abstract class Module {
    * first name wins for shared ones): the twin of `named_parameters()`. A module's own parameters
    * come before those of its children, as in PyTorch.
    */
-  *namedParameters(prefix = '', recurse = true): Generator<[string, Parameter]> {
-    const seen = new Set<Parameter>();
-    const modules: Iterable<[string, Module]> = recurse ? this.namedModules(prefix) : [[prefix, this]];
-    for (const [modulePrefix, module] of modules) {
-      for (const [name, value] of module.#fields()) {
-        if (!(value instanceof Parameter) || seen.has(value)) continue;
-        seen.add(value);
-        yield [join(modulePrefix, name), value];
-      }
-    }
+  namedParameters(prefix = '', recurse = true): Generator<[string, Parameter]> {
+    return this.#namedTensors(Parameter, prefix, recurse);
+  }
+
+  /** Each buffer once (BatchNorm's running statistics, say): the twin of `buffers()`. */
+  *buffers(recurse = true): Generator<Buffer> {
+    for (const [, buffer] of this.namedBuffers('', recurse)) yield buffer;
+  }
+
+  /** `[name, buffer]` pairs such as `bn.runningMean`, each buffer once: the twin of `named_buffers()`. */
+  namedBuffers(prefix = '', recurse = true): Generator<[string, Buffer]> {
+    return this.#namedTensors(Buffer, prefix, recurse);
+  }
+
+  /**
+   * Every parameter and buffer by its full name, parameters before buffers within each module:
+   * the twin of `state_dict()`. Unlike `namedParameters()`, a tensor reachable under two names (a
+   * tied weight, a layer used twice) is listed under both, as PyTorch saves it.
+   */
+  stateDict(prefix = ''): Map<string, Tensor> {
+    const state = new Map<string, Tensor>();
+    this.#saveTo(state, prefix);
+    return state;
   }
 
   /** The direct submodules, each once. */
@@ -101,6 +157,30 @@ export abstract class Module {
     if (extraLines.length === 1 && childLines.length === 0) body = extraLines[0]!;
     else if (lines.length > 0) body = `\n  ${lines.join('\n  ')}\n`;
     return `${this.constructor.name}(${body})`;
+  }
+
+  *#namedTensors<T extends Tensor>(
+    kind: abstract new (...args: never[]) => T,
+    prefix: string,
+    recurse: boolean,
+  ): Generator<[string, T]> {
+    const seen = new Set<T>();
+    const modules: Iterable<[string, Module]> = recurse ? this.namedModules(prefix) : [[prefix, this]];
+    for (const [modulePrefix, module] of modules) {
+      for (const [name, value] of module.#fields()) {
+        if (!(value instanceof kind) || seen.has(value)) continue;
+        seen.add(value);
+        yield [join(modulePrefix, name), value];
+      }
+    }
+  }
+
+  #saveTo(state: Map<string, Tensor>, prefix: string): void {
+    const fields = this.#fields();
+    for (const kind of [Parameter, Buffer]) {
+      for (const [name, value] of fields) if (value instanceof kind) state.set(join(prefix, name), value);
+    }
+    for (const [name, child] of this.#childFields()) child.#saveTo(state, join(prefix, name));
   }
 
   *#namedModules(prefix: string, seen: Set<Module>): Generator<[string, Module]> {

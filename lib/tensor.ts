@@ -1,3 +1,5 @@
+import { backward } from './autograd/backward.ts';
+import type { GradFn } from './autograd/grad-fn.ts';
 import { pinName } from './names.ts';
 import { checkSize, formatShape, shapeNumel } from './shape.ts';
 
@@ -16,8 +18,12 @@ export class Tensor {
   }
 
   readonly shape: readonly number[];
-  /** The gradient, filled in by autograd; `null` until then. */
+  /** The gradient, filled in by `backward()` on the leaves that require grad; `null` until then. */
   grad: Tensor | null = null;
+  /** Whether autograd records what is computed from this tensor, so `backward()` reaches it. */
+  requiresGrad = false;
+  /** The operation that made this tensor, when it requires grad (the twin of `grad_fn`). */
+  gradFn: GradFn | null = null;
   #data: Float64Array | null = null;
   #source: (() => Float64Array) | null;
 
@@ -26,7 +32,10 @@ export class Tensor {
    * @param data the values (row-major), or a function that makes them on first read; zeros if omitted.
    */
   constructor(shape: readonly number[], data?: Float64Array | (() => Float64Array)) {
-    shape.forEach((size, dim) => checkSize(size, `Tensor: size of dimension ${dim}`, 0));
+    shape.forEach((size, dim) => {
+      // Checked before the message is built: operations make many tensors, nearly all valid.
+      if (!(Number.isInteger(size) && size >= 0)) checkSize(size, `Tensor: size of dimension ${dim}`, 0);
+    });
     this.shape = Object.freeze([...shape]);
     if (data instanceof Float64Array) {
       this.#data = this.#checked(data);
@@ -52,6 +61,34 @@ export class Tensor {
   /** The number of elements: the product of the shape. */
   numel(): number {
     return shapeNumel(this.shape);
+  }
+
+  /** True for tensors not computed by a recorded operation: parameters, inputs, constants. */
+  get isLeaf(): boolean {
+    return this.gradFn === null;
+  }
+
+  /** Sets `requiresGrad` (on a leaf, so it gets a `.grad`) and returns this tensor. */
+  requiresGrad_(requiresGrad = true): this {
+    this.requiresGrad = requiresGrad;
+    return this;
+  }
+
+  /**
+   * Computes the gradient of this tensor with respect to every leaf it was computed from that
+   * requires grad, and adds it to their `.grad` (the twin of `loss.backward()`).
+   * `gradient` is needed unless this tensor has one element.
+   */
+  backward(gradient?: Tensor): void {
+    backward(this, gradient);
+  }
+
+  /** The value of a one-element tensor, as a number (the twin of `loss.item()`). */
+  item(): number {
+    if (this.numel() !== 1) {
+      throw new RangeError(`Tensor.item: only a one-element tensor has one value, not shape ${formatShape(this.shape)}`);
+    }
+    return this.data[0]!;
   }
 
   /** The element at `index` (one integer per dimension; negative counts from the end, as in Python). */

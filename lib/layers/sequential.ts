@@ -1,6 +1,8 @@
 import { Module } from '../module.ts';
 import { pinName } from '../names.ts';
+import type { Shape } from '../shape.ts';
 import type { Tensor } from '../tensor.ts';
+import { listIndex } from './containers.ts';
 
 /**
  * Runs modules one after another: the twin of `torch.nn.Sequential`. The modules are its fields
@@ -32,10 +34,7 @@ export class Sequential extends Module {
 
   /** The module at `index`; negative counts from the end, as in Python. */
   get(index: number): Module {
-    if (!Number.isInteger(index) || index < -this.#length || index >= this.#length) {
-      throw new RangeError(`Sequential.get: index ${index} is out of range for ${this.#length} modules`);
-    }
-    return this[index < 0 ? index + this.#length : index]!;
+    return this[listIndex(index, this.#length, 'Sequential.get')]!;
   }
 
   forward(input: Tensor): Tensor {
@@ -43,5 +42,11 @@ export class Sequential extends Module {
     // Every position runs, so a module added twice runs twice (as in PyTorch).
     for (let i = 0; i < this.#length; i++) x = this[i]!.call(x) as Tensor;
     return x;
+  }
+
+  override outputShape(input: Shape): Shape {
+    let shape = input;
+    for (let i = 0; i < this.#length; i++) shape = this[i]!.callShape(shape);
+    return shape;
   }
 }

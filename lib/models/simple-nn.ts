@@ -2,7 +2,7 @@ import { ReLU } from '../layers/activation.ts';
 import { Linear } from '../layers/linear.ts';
 import { Module } from '../module.ts';
 import { pinName } from '../names.ts';
-import { checkSize } from '../shape.ts';
+import { checkSize, type Shape } from '../shape.ts';
 import type { Tensor } from '../tensor.ts';
 
 /**
@@ -42,5 +42,9 @@ export class SimpleNN extends Module {
 
   forward(x: Tensor): Tensor {
     return this.output.call(this.relu.call(this.hidden.call(x)));
+  }
+
+  override outputShape(input: Shape): Shape {
+    return this.output.callShape(this.relu.callShape(this.hidden.callShape(input)));
   }
 }

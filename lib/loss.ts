@@ -1,0 +1,48 @@
+// Loss functions: how far predictions are from targets, as one number to minimise.
+import { recordOp } from './autograd/grad-fn.ts';
+import { runKernel } from './autograd/graph.ts';
+import { Module } from './module.ts';
+import { pinName } from './names.ts';
+import { formatShape } from './shape.ts';
+import { Tensor } from './tensor.ts';
+
+/** The mean of (input − target)² over all elements: the twin of `F.mse_loss(input, target)`. */
+export function mseLoss(input: Tensor, target: Tensor): Tensor {
+  const sameShape = input.shape.length === target.shape.length && input.shape.every((size, dim) => size === target.shape[dim]);
+  if (!sameShape) {
+    throw new RangeError(
+      `mseLoss: input of shape ${formatShape(input.shape)} and target of shape ` +
+        `${formatShape(target.shape)} must have the same shape`,
+    );
+  }
+  const out = new Tensor([]);
+  const [X, T, Y] = [input.data, target.data, out.data];
+  const n = X.length;
+  runKernel(() => {
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const d = X[i]! - T[i]!;
+      total += d * d;
+    }
+    Y[0] = total / n;
+  });
+  return recordOp(out, 'MseLossBackward', [input, target], (g, [gx, gt]) => {
+    const norm = (2 / n) * g[0]!; // d/dx of (x − t)² / n
+    for (let i = 0; i < n; i++) {
+      const share = norm * (X[i]! - T[i]!);
+      if (gx) gx[i]! += share;
+      if (gt) gt[i]! -= share;
+    }
+  });
+}
+
+/** The mean squared error as a module: the twin of `torch.nn.MSELoss()`. */
+export class MSELoss extends Module {
+  static {
+    pinName(this, 'MSELoss');
+  }
+
+  forward(input: Tensor, target: Tensor): Tensor {
+    return mseLoss(input, target);
+  }
+}

@@ -1,0 +1,171 @@
+import { GELU } from '../layers/activation.ts';
+import { ModuleDict, ModuleList } from '../layers/containers.ts';
+import { Dropout } from '../layers/dropout.ts';
+import { Embedding } from '../layers/embedding.ts';
+import { Linear } from '../layers/linear.ts';
+import { LayerNorm } from '../layers/normalization.ts';
+import { forwardNotImplemented } from '../layers/shape-only.ts';
+import { Module } from '../module.ts';
+import { pinName } from '../names.ts';
+import { checkRank, formatShape, type Shape } from '../shape.ts';
+
+export interface GPT2Config {
+  vocabSize: number;
+  /** The longest context: one learned position vector each. */
+  blockSize: number;
+  nLayer: number;
+  nHead: number;
+  nEmbd: number;
+  dropout: number;
+}
+
+/** GPT-2 small, the 124M model: 12 layers of width 768 with 12 heads. */
+export const GPT2_SMALL: Readonly<GPT2Config> = {
+  vocabSize: 50257,
+  blockSize: 1024,
+  nLayer: 12,
+  nHead: 12,
+  nEmbd: 768,
+  dropout: 0.1,
+};
+
+/** Masked self-attention with the query, key and value projections fused into one `cAttn`. */
+export class CausalSelfAttention extends Module {
+  static {
+    pinName(this, 'CausalSelfAttention');
+  }
+
+  readonly config: Readonly<GPT2Config>;
+  /** Linear(E, 3E): E·3E + 3E, the q, k and v projections side by side. */
+  cAttn: Linear;
+  cProj: Linear;
+  attnDropout: Dropout;
+  residDropout: Dropout;
+
+  constructor(config: Readonly<GPT2Config>) {
+    super();
+    this.config = config;
+    const { nEmbd, dropout } = config;
+    this.cAttn = new Linear(nEmbd, 3 * nEmbd);
+    this.cProj = new Linear(nEmbd, nEmbd);
+    this.attnDropout = new Dropout(dropout);
+    this.residDropout = new Dropout(dropout);
+  }
+
+  forward(): never {
+    return forwardNotImplemented(this);
+  }
+
+  override outputShape(input: Shape): Shape {
+    const [batch, time] = input as [number, number, number];
+    this.cAttn.callShape(input);
+    // Dropout acts on the attention weights: one T×T matrix per head.
+    this.attnDropout.callShape([batch, this.config.nHead, time, time]);
+    return this.residDropout.callShape(this.cProj.callShape(input));
+  }
+}
+
+/** The feed-forward half of a block: E → 4E → E with GELU between. */
+export class MLP extends Module {
+  static {
+    pinName(this, 'MLP');
+  }
+
+  cFc: Linear;
+  gelu: GELU;
+  cProj: Linear;
+  dropout: Dropout;
+
+  constructor({ nEmbd, dropout }: Readonly<GPT2Config>) {
+    super();
+    this.cFc = new Linear(nEmbd, 4 * nEmbd);
+    this.gelu = new GELU();
+    this.cProj = new Linear(4 * nEmbd, nEmbd);
+    this.dropout = new Dropout(dropout);
+  }
+
+  forward(): never {
+    return forwardNotImplemented(this);
+  }
+
+  override outputShape(input: Shape): Shape {
+    return this.dropout.callShape(this.cProj.callShape(this.gelu.callShape(this.cFc.callShape(input))));
+  }
+}
+
+/** One GPT-2 layer: LayerNorm, attention, LayerNorm, MLP, each half with a residual connection. */
+export class Block extends Module {
+  static {
+    pinName(this, 'Block');
+  }
+
+  ln1: LayerNorm;
+  attn: CausalSelfAttention;
+  ln2: LayerNorm;
+  mlp: MLP;
+
+  constructor(config: Readonly<GPT2Config>) {
+    super();
+    this.ln1 = new LayerNorm(config.nEmbd);
+    this.attn = new CausalSelfAttention(config);
+    this.ln2 = new LayerNorm(config.nEmbd);
+    this.mlp = new MLP(config);
+  }
+
+  forward(): never {
+    return forwardNotImplemented(this);
+  }
+
+  override outputShape(input: Shape): Shape {
+    this.attn.callShape(this.ln1.callShape(input));
+    return this.mlp.callShape(this.ln2.callShape(input));
+  }
+}
+
+/**
+ * GPT-2 (Radford et al., 2019), laid out as nanoGPT lays it out: token and position embeddings,
+ * `nLayer` blocks, a final LayerNorm and an output head `lmHead` whose weight IS the token
+ * embedding's (weight tying). `new GPT2()` is GPT-2 small: 124,439,808 parameters, not the
+ * 163,037,184 you get by counting the tied matrix twice. Takes token ids `[B, T]`.
+ */
+export class GPT2 extends Module {
+  static {
+    pinName(this, 'GPT2');
+  }
+
+  readonly config: Readonly<GPT2Config>;
+  transformer: ModuleDict;
+  lmHead: Linear;
+
+  constructor(config: Readonly<GPT2Config> = GPT2_SMALL) {
+    super();
+    this.config = config;
+    const wte = new Embedding(config.vocabSize, config.nEmbd);
+    this.transformer = new ModuleDict({
+      wte,
+      wpe: new Embedding(config.blockSize, config.nEmbd),
+      drop: new Dropout(config.dropout),
+      h: new ModuleList(Array.from({ length: config.nLayer }, () => new Block(config))),
+      lnF: new LayerNorm(config.nEmbd),
+    });
+    this.lmHead = new Linear(config.nEmbd, config.vocabSize, { bias: false });
+    wte.weight = this.lmHead.weight;
+  }
+
+  forward(): never {
+    return forwardNotImplemented(this);
+  }
+
+  override outputShape(tokens: Shape): Shape {
+    checkRank(tokens, [2], 'GPT2');
+    if (tokens[1]! > this.config.blockSize) {
+      throw new RangeError(`GPT2: ${formatShape(tokens)} is longer than the block size ${this.config.blockSize}`);
+    }
+    const t = this.transformer;
+    const tokenVectors = t.get('wte').callShape(tokens);
+    t.get('wpe').callShape([tokens[1]!]);
+    let x = t.get('drop').callShape(tokenVectors);
+    for (const block of t.get('h') as ModuleList) x = block.callShape(x);
+    return this.lmHead.callShape(t.get('lnF').callShape(x));
+  }
+}

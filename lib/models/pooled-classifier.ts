@@ -1,0 +1,34 @@
+import { Flatten } from '../layers/flatten.ts';
+import type { AdaptiveAvgPool2d } from '../layers/pooling.ts';
+import type { Sequential } from '../layers/sequential.ts';
+import { forwardNotImplemented } from '../layers/shape-only.ts';
+import { Module } from '../module.ts';
+import type { Shape } from '../shape.ts';
+
+/**
+ * The shape torchvision gives AlexNet and VGG: `features` (convolutions), `avgpool` to a fixed
+ * grid, `torch.flatten`, then `classifier` (Linears).
+ */
+export abstract class PooledClassifier extends Module {
+  features: Sequential;
+  avgpool: AdaptiveAvgPool2d;
+  classifier: Sequential;
+  // torch.flatten in torchvision's forward: a function there, so not a registered layer here.
+  readonly #flatten = new Flatten();
+
+  constructor(features: Sequential, avgpool: AdaptiveAvgPool2d, classifier: Sequential) {
+    super();
+    this.features = features;
+    this.avgpool = avgpool;
+    this.classifier = classifier;
+  }
+
+  forward(): never {
+    return forwardNotImplemented(this);
+  }
+
+  override outputShape(input: Shape): Shape {
+    const pooled = this.avgpool.callShape(this.features.callShape(input));
+    return this.classifier.callShape(this.#flatten.outputShape(pooled));
+  }
+}

@@ -1,0 +1,36 @@
+// Lesson 5's build-time components: summary tables rendered by the library, and the "check
+// yourself" answers, which must work with JavaScript switched off.
+import { expect, test } from '@playwright/test';
+
+const LESSON = 'lessons/05-counting-real-networks/';
+
+test.describe('with JavaScript off', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('shows the summary tables the library computed at build time', async ({ page }) => {
+    await page.goto(LESSON);
+    const tables = page.locator('.model-summary pre');
+    await expect(tables).toHaveCount(3);
+    await expect(tables.nth(0)).toContainText('Total params: 61,706');
+    await expect(tables.nth(1)).toContainText('│    └─BasicBlock: 2-8                   [1, 512, 7, 7]            4,720,640');
+    await expect(tables.nth(1)).toContainText('Total params: 11,689,512');
+    await expect(tables.nth(2)).toContainText('├─Linear: 1-2                            [1, 1024, 50257]          38,597,376');
+    await expect(tables.nth(2)).toContainText('Total params: 124,439,808');
+  });
+
+  test('opens each answer of the exercise to say whether it is right, and why', async ({ page }) => {
+    await page.goto(LESSON);
+    const questions = page.locator('.check-yourself');
+    await expect(questions).toHaveCount(3);
+    const gpt2 = questions.filter({ hasText: 'GPT-2 small' });
+    const doubled = gpt2.locator('details').filter({ hasText: '163,037,184' });
+    await expect(doubled.locator('p')).toBeHidden();
+    await doubled.locator('summary').click();
+    await expect(doubled.locator('p')).toContainText('Not quite.');
+    await expect(doubled.locator('p')).toContainText('tied output layer');
+    const right = gpt2.locator('details').filter({ hasText: '124,439,808' });
+    await right.locator('summary').click();
+    await expect(right.locator('p')).toContainText('Right.');
+    await expect(gpt2.locator('details[data-correct="true"]')).toHaveCount(1);
+  });
+});

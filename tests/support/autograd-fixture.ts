@@ -1,0 +1,25 @@
+// Helpers for the tests that compare lib with the PyTorch autograd fixture.
+import { SimpleNN, type Tensor, tensor } from 'lib';
+import { expect } from 'vitest';
+import pytorch from '../fixtures/pytorch-autograd.json';
+
+type Nested = number | Nested[];
+
+/** SimpleNN(3, 5, 2) with the fixture's weights. */
+export function fixtureSimpleNN(): SimpleNN {
+  const model = new SimpleNN(3, 5, 2);
+  const { weights } = pytorch.simpleNN;
+  for (const [name, parameter] of model.namedParameters()) {
+    parameter.data.set(tensor(weights[name as keyof typeof weights]).data);
+  }
+  return model;
+}
+
+/** Same shape, and every element within `tolerance` of PyTorch's. */
+export function expectAllClose(actual: Tensor, expected: Nested, tolerance: number): void {
+  const want = tensor(expected);
+  expect(actual.shape).toEqual(want.shape);
+  actual.data.forEach((value, i) => {
+    expect(Math.abs(value - want.data[i]!), `element ${i}`).toBeLessThanOrEqual(tolerance);
+  });
+}
