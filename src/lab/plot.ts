@@ -1,0 +1,167 @@
+// The lab's three charts as SVG markup, drawn the same way at build time (the figures readers see
+// without JavaScript) and live in the browser. Only numbers and fixed labels go into the markup.
+import { CURVE_X, type LabData, type Losses, lowestValidation, type SweepPoint } from './experiment.ts';
+
+const WIDTH = 300;
+const HEIGHT = 200;
+const MARGIN = { left: 50, right: 12, top: 22, bottom: 30 };
+const PLOT = { left: MARGIN.left, right: WIDTH - MARGIN.right, top: MARGIN.top, bottom: HEIGHT - MARGIN.bottom };
+/** Paths longer than this are thinned: more points than pixels add nothing. */
+const MAX_PATH_POINTS = 400;
+/** Losses below this are drawn at it (a log axis has no 0). */
+const LOSS_FLOOR = 1e-4;
+
+interface Axis {
+  min: number;
+  max: number;
+  log: boolean;
+  ticks: number[];
+  format: (value: number) => string;
+}
+
+const round = (v: number) => Math.round(v * 10) / 10;
+
+function position(axis: Axis, value: number, from: number, to: number): number {
+  const t = axis.log
+    ? (Math.log10(value) - Math.log10(axis.min)) / (Math.log10(axis.max) - Math.log10(axis.min))
+    : (value - axis.min) / (axis.max - axis.min);
+  return round(from + t * (to - from));
+}
+
+const px = (axis: Axis, v: number) => position(axis, v, PLOT.left, PLOT.right);
+const py = (axis: Axis, v: number) => position(axis, v, PLOT.bottom, PLOT.top);
+
+/**
+ * A log axis from the power of ten at or below `low` to the one at or above `high`, or, when
+ * `end` is given, to `end` exactly; ticks at the powers of ten.
+ */
+function logAxis(low: number, high: number, format: (v: number) => string, end?: number): Axis {
+  const from = Math.floor(Math.log10(low));
+  const to = Math.max(from + 1, Math.ceil(Math.log10(high)));
+  const ticks = Array.from({ length: to - from + 1 }, (_, i) => 10 ** (from + i)).filter((t) => end === undefined || t <= end);
+  return { min: ticks[0]!, max: end ?? ticks.at(-1)!, log: true, ticks, format };
+}
+
+const formatLoss = (v: number) => (v >= 1 ? String(v) : v.toFixed(-Math.floor(Math.log10(v))));
+const formatCount = (v: number) => v.toLocaleString('en-US');
+
+function lossAxis(values: number[]): Axis {
+  const finite = values.filter(Number.isFinite);
+  const low = Math.max(LOSS_FLOOR, Math.min(...finite, 0.1));
+  const high = Math.max(...finite, 1);
+  return logAxis(low, high, formatLoss);
+}
+
+function path(points: [number, number][]): string {
+  const stride = Math.ceil(points.length / MAX_PATH_POINTS);
+  const kept = points.filter((_, i) => i % stride === 0 || i === points.length - 1);
+  return kept.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${x},${y}`).join('');
+}
+
+function frame(x: Axis, y: Axis, xLabel: string, yLabel: string): string {
+  const xTicks = x.ticks.map((v) => {
+    const at = px(x, v);
+    // The last label ends at the edge rather than running past it.
+    const anchor = at >= PLOT.right - 1 ? 'end' : 'middle';
+    return `<line class="lab-grid" x1="${at}" x2="${at}" y1="${PLOT.top}" y2="${PLOT.bottom}"/>` +
+      `<text x="${at}" y="${PLOT.bottom + 12}" text-anchor="${anchor}">${x.format(v)}</text>`;
+  });
+  const yTicks = y.ticks.map((v) => {
+    const at = py(y, v);
+    return `<line class="lab-grid" x1="${PLOT.left}" x2="${PLOT.right}" y1="${at}" y2="${at}"/>` +
+      `<text x="${PLOT.left - 4}" y="${at + 3}" text-anchor="end">${y.format(v)}</text>`;
+  });
+  return [
+    ...xTicks,
+    ...yTicks,
+    `<rect class="lab-frame" x="${PLOT.left}" y="${PLOT.top}" width="${PLOT.right - PLOT.left}" height="${PLOT.bottom - PLOT.top}"/>`,
+    `<text x="${(PLOT.left + PLOT.right) / 2}" y="${HEIGHT - 4}" text-anchor="middle">${xLabel}</text>`,
+    `<text transform="translate(10 ${(PLOT.top + PLOT.bottom) / 2}) rotate(-90)" text-anchor="middle">${yLabel}</text>`,
+  ].join('');
+}
+
+/** A row of line samples and labels above the plot, where no data can hide them. */
+function legend(entries: [cssClass: string, label: string][]): string {
+  const y = PLOT.top - 8;
+  return entries
+    .map(([cssClass, label], i) => {
+      const x = PLOT.left + i * 80;
+      return `<line class="${cssClass}" x1="${x}" x2="${x + 16}" y1="${y - 3}" y2="${y - 3}"/><text x="${x + 20}" y="${y}">${label}</text>`;
+    })
+    .join('');
+}
+
+function svg(kind: string, label: string, body: string): string {
+  return `<svg class="lab-chart" data-chart="${kind}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${label}">` +
+    `<clipPath id="lab-clip-${kind}"><rect x="${PLOT.left}" y="${PLOT.top}" width="${PLOT.right - PLOT.left}" height="${PLOT.bottom - PLOT.top}"/></clipPath>` +
+    `${body}</svg>`;
+}
+
+function note(text: string): string {
+  return `<text class="lab-note" x="${(PLOT.left + PLOT.right) / 2}" y="${(PLOT.top + PLOT.bottom) / 2}" text-anchor="middle">${text}</text>`;
+}
+
+/** Training and validation loss after each epoch, on a log scale, with the best validation epoch marked. */
+export function lossChart(history: readonly Losses[], epochs: number): string {
+  const x: Axis = { min: 0, max: epochs, log: false, ticks: [0, epochs / 2, epochs], format: formatCount };
+  const y = lossAxis(history.flatMap((h) => [h.train, h.validation]));
+  const line = (key: keyof Losses) =>
+    path(history.map((h, i) => [px(x, i + 1), py(y, Math.max(LOSS_FLOOR, h[key]))]));
+  let body = frame(x, y, 'epoch', 'mean squared error');
+  if (history.length === 0) {
+    body += note('Press Train to watch both losses');
+  } else {
+    const best = lowestValidation(history);
+    const [bx, by] = [px(x, best + 1), py(y, Math.max(LOSS_FLOOR, history[best]!.validation))];
+    body +=
+      `<g clip-path="url(#lab-clip-loss)"><path class="lab-train" d="${line('train')}"/>` +
+      `<path class="lab-validation" d="${line('validation')}"/></g>` +
+      `<circle class="lab-best" cx="${bx}" cy="${by}" r="3"><title>lowest validation loss: epoch ${best + 1}</title></circle>`;
+  }
+  body += legend([['lab-train', 'training'], ['lab-validation', 'validation']]);
+  const last = history.at(-1);
+  const label = last
+    ? `Loss per epoch, log scale: after ${history.length} epochs, training ${last.train.toPrecision(2)}, validation ${last.validation.toPrecision(2)}`
+    : 'Loss per epoch, log scale: no training yet';
+  return svg('loss', label, body);
+}
+
+/** The data (training points filled, validation points hollow), the true curve, and the model's fit. */
+export function fitChart(data: LabData, curve: readonly number[] | null): string {
+  const x: Axis = { min: -1, max: 1, log: false, ticks: [-1, -0.5, 0, 0.5, 1], format: String };
+  const y: Axis = { min: -2, max: 2, log: false, ticks: [-2, -1, 0, 1, 2], format: String };
+  const dots = (split: LabData['train'], cssClass: string, r: number) =>
+    Array.from(split.x.data, (v, i) => `<circle class="${cssClass}" cx="${px(x, v)}" cy="${py(y, split.y.data[i]!)}" r="${r}"/>`).join('');
+  const sine = path(CURVE_X.map((v) => [px(x, v), py(y, Math.sin(3 * v))]));
+  let body = frame(x, y, 'x', 'y') +
+    `<g clip-path="url(#lab-clip-fit)"><path class="lab-truth" d="${sine}"/>` +
+    dots(data.validation, 'lab-validation-point', 1.5) + dots(data.train, 'lab-train-point', 3);
+  if (curve) body += `<path class="lab-fit" d="${path(CURVE_X.map((v, i) => [px(x, v), py(y, curve[i]!)]))}"/>`;
+  body += '</g>' + legend([['lab-truth', 'sin(3x)'], ['lab-fit', 'model']]);
+  const points = data.train.x.numel();
+  return svg('fit', `${points} training points from sin(3x) plus noise${curve ? ', and the curve the model fitted' : ''}`, body);
+}
+
+/** Final training and validation loss against parameter count: one point per width. */
+export function sweepChart(points: readonly SweepPoint[], trainingPoints: number): string {
+  const most = Math.max(1000, ...points.map((p) => p.parameters));
+  const x = logAxis(1, most, formatCount, most * 1.5);
+  const y = lossAxis(points.flatMap((p) => [p.train, p.validation]));
+  const line = (key: keyof Losses, cssClass: string) => {
+    const at = points.map((p): [number, number] => [px(x, p.parameters), py(y, Math.max(LOSS_FLOOR, p[key]))]);
+    return `<path class="${cssClass}" d="${path(at)}"/>` +
+      at.map(([cx, cy], i) => `<circle class="${cssClass}-point" cx="${cx}" cy="${cy}" r="2.5"><title>width ${points[i]!.width}: ${points[i]!.parameters} parameters, ${key} loss ${points[i]![key].toPrecision(2)}</title></circle>`).join('');
+  };
+  const equal = px(x, trainingPoints);
+  let body = frame(x, y, 'parameters (log scale)', 'final loss') +
+    `<line class="lab-marker" x1="${equal}" x2="${equal}" y1="${PLOT.top}" y2="${PLOT.bottom}"/>` +
+    `<text class="lab-marker-label" x="${equal + 3}" y="${PLOT.bottom - 4}">${trainingPoints} points</text>`;
+  if (points.length === 0) body += note('Press Sweep to train one model per width');
+  else body += `<g clip-path="url(#lab-clip-sweep)">${line('train', 'lab-train')}${line('validation', 'lab-validation')}</g>`;
+  body += legend([['lab-train', 'training'], ['lab-validation', 'validation']]);
+  const best = points.length > 0 ? points[lowestValidation(points)]! : null;
+  const label = best
+    ? `Final loss against parameter count for ${points.length} widths; lowest validation loss at width ${best.width} (${best.parameters} parameters)`
+    : 'Final loss against parameter count: no sweep yet';
+  return svg('sweep', label, body);
+}

@@ -1,0 +1,126 @@
+// The overfitting lab of lesson 4: its controls, live training in a worker, the sweep, the state
+// kept in the URL hash, and the figures built into the page for readers without JavaScript.
+import { expect, type Locator, type Page, test } from '@playwright/test';
+
+const LESSON = 'lessons/04-where-overfitting-comes-from/';
+const SWEEP_WIDTHS = 10;
+
+const lab = (page: Page) => page.locator('overfit-lab');
+const button = (page: Page, name: string) => lab(page).getByRole('button', { name, exact: true });
+const control = (page: Page, label: string) => lab(page).getByLabel(label, { exact: true });
+
+/** The number of points a chart's path goes through. */
+async function pathPoints(path: Locator): Promise<number> {
+  const d = (await path.getAttribute('d')) ?? '';
+  return (d.match(/[ML]/g) ?? []).length;
+}
+
+test('moving the width slider updates the parameter count and the URL', async ({ page }) => {
+  await page.goto(LESSON);
+  const count = lab(page).locator('.lab-count');
+  await expect(count).toContainText('1,153 parameters for 12 training points'); // 32² + 4·32 + 1
+  const width = control(page, 'Hidden width');
+  await width.focus();
+  await page.keyboard.press('ArrowLeft'); // 31
+  await expect(count).toContainText('1,086 parameters');
+  await width.fill('2');
+  await expect(count).toContainText('13 parameters for 12 training points');
+  await expect(lab(page).locator('output[for="lab-width"]')).toHaveText('2');
+  expect(new URL(page.url()).hash).toContain('width=2');
+});
+
+test('Train draws the training and validation losses and the fitted curve, live', async ({ page }) => {
+  await page.goto(`${LESSON}#lab?width=8&epochs=500`);
+  await button(page, 'Train').click();
+  await expect(lab(page)).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  await expect(lab(page).locator('.lab-status')).toContainText('Epoch 500 of 500');
+  const loss = lab(page).locator('[data-plot="loss"]');
+  expect(await pathPoints(loss.locator('path.lab-train'))).toBeGreaterThan(100);
+  expect(await pathPoints(loss.locator('path.lab-validation'))).toBeGreaterThan(100);
+  expect(await pathPoints(lab(page).locator('[data-plot="fit"] path.lab-fit'))).toBeGreaterThan(100);
+  await expect(lab(page).locator('[data-caption="loss"]')).toContainText('width 8 (97 parameters)');
+});
+
+test('Stop ends a run and the charts stop changing', async ({ page }) => {
+  await page.goto(`${LESSON}#lab?width=64&epochs=8000`);
+  const status = lab(page).locator('.lab-status');
+  await button(page, 'Train').click();
+  await expect(status).toContainText(/Epoch \d+ of 8000/);
+  await button(page, 'Stop').click();
+  await expect(lab(page)).toHaveAttribute('data-state', 'stopped');
+  await expect(status).toContainText('Stopped.');
+  await expect(button(page, 'Stop')).toBeDisabled();
+  const stoppedAt = await status.textContent();
+  await page.waitForTimeout(500); // a running worker would report several times in this while
+  await expect(status).toHaveText(stoppedAt!);
+});
+
+test('a sweep trains one model per width and plots both final losses against the parameter count', async ({ page }) => {
+  await page.goto(LESSON);
+  await button(page, 'Sweep widths').click();
+  await expect(lab(page)).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  const sweep = lab(page).locator('[data-plot="sweep"]');
+  await expect(sweep.locator('circle.lab-train-point')).toHaveCount(SWEEP_WIDTHS);
+  await expect(sweep.locator('circle.lab-validation-point')).toHaveCount(SWEEP_WIDTHS);
+  expect(await pathPoints(sweep.locator('path.lab-validation'))).toBe(SWEEP_WIDTHS);
+  await expect(lab(page).locator('.lab-status')).toContainText(`Trained ${SWEEP_WIDTHS} models in`);
+  const elapsedMs = Number(await lab(page).getAttribute('data-elapsed-ms'));
+  // A figure for the record, not a gate: machines differ.
+  test.info().annotations.push({ type: 'sweep time', description: `${elapsedMs.toFixed(0)} ms in the worker` });
+  console.log(`lab sweep (${SWEEP_WIDTHS} widths, default settings): ${elapsedMs.toFixed(0)} ms`);
+});
+
+test('settings in the URL hash are restored into the controls', async ({ page }) => {
+  await page.goto(`${LESSON}#lab?width=8&points=30&noise=0.1&decay=0.1&dropout=0.2&epochs=500&seed=7`);
+  await expect(lab(page).locator('.lab-count')).toContainText('97 parameters for 30 training points');
+  const expected = { 'Hidden width': '8', 'Training points': '30', Noise: '0.1', Dropout: '0.2', Seed: '7' };
+  for (const [label, value] of Object.entries(expected)) await expect(control(page, label)).toHaveValue(value);
+  await expect(control(page, 'Weight decay')).toHaveAttribute('aria-valuetext', '0.1');
+  await expect(control(page, 'Epochs')).toHaveAttribute('aria-valuetext', '500');
+});
+
+test('Reset brings back the default settings and the figures built into the page', async ({ page }) => {
+  await page.goto(`${LESSON}#lab?width=4&epochs=100`);
+  const builtIn = await lab(page).locator('[data-plot="loss"]').innerHTML();
+  await button(page, 'Train').click();
+  await expect(lab(page)).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  expect(await lab(page).locator('[data-plot="loss"]').innerHTML()).not.toBe(builtIn);
+  await button(page, 'Reset').click();
+  await expect(control(page, 'Hidden width')).toHaveValue('32');
+  expect(await lab(page).locator('[data-plot="loss"]').innerHTML()).toBe(builtIn);
+  expect(new URL(page.url()).hash).toBe('');
+});
+
+test('the lab fits a 375 px screen', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto(LESSON);
+  const box = (await lab(page).boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(375);
+  for (const chart of await lab(page).locator('svg.lab-chart').all()) {
+    const chartBox = (await chart.boundingBox())!;
+    expect(chartBox.x + chartBox.width).toBeLessThanOrEqual(375);
+  }
+});
+
+test('its script runs on lesson 4 only', async ({ page }) => {
+  await page.goto('lessons/01-what-are-parameters/'); // waits for load: the page's module scripts have run
+  expect(await page.evaluate(() => customElements.get('overfit-lab') === undefined)).toBe(true);
+  await page.goto(LESSON);
+  await expect(lab(page).locator('form')).toBeVisible();
+  expect(await page.evaluate(() => customElements.get('overfit-lab') !== undefined)).toBe(true);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('shows the figures of a real run and sweep, built into the page, and no controls', async ({ page }) => {
+    await page.goto(LESSON);
+    await expect(lab(page).locator('form')).toBeHidden();
+    const sweep = lab(page).locator('[data-plot="sweep"]');
+    await expect(sweep.locator('svg')).toBeVisible();
+    await expect(sweep.locator('circle.lab-validation-point')).toHaveCount(SWEEP_WIDTHS);
+    await expect(lab(page).locator('[data-caption="sweep"]')).toContainText('Validation loss is lowest at width');
+    expect(await pathPoints(lab(page).locator('[data-plot="loss"] path.lab-validation'))).toBeGreaterThan(100);
+  });
+});
