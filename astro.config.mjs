@@ -11,6 +11,8 @@ import { chromiumPath } from './scripts/chromium-path.mjs';
 // GitHub Pages serves a project site under /<repository>/; the deploy workflow sets BASE_PATH.
 const base = process.env.BASE_PATH ?? '/param-notebook/';
 const site = process.env.SITE_URL ?? 'https://param-notebook.github.io';
+// Link previews need an absolute image URL; Starlight writes the other Open Graph tags per page.
+const socialCard = new URL(`${base}social-card.png`, site).href;
 
 // OUT_DIR lets several builds run side by side (e.g. while developing); CI uses the defaults.
 const outDir = process.env.OUT_DIR ?? './dist';
@@ -61,6 +63,18 @@ export default defineConfig({
       title: 'param-notebook',
       description:
         'What the parameters of a neural network are, how to count them, and where overfitting comes from — with live code cells.',
+      head: [
+        { tag: 'meta', attrs: { property: 'og:image', content: socialCard } },
+        { tag: 'meta', attrs: { property: 'og:image:width', content: '1200' } },
+        { tag: 'meta', attrs: { property: 'og:image:height', content: '630' } },
+        {
+          tag: 'meta',
+          attrs: { property: 'og:image:alt', content: 'param-notebook: count the parameters of a neural network' },
+        },
+      ],
+      // Long lines wrap instead of scrolling: no sideways scrolling on phones, and no unlabelled
+      // scrollable "region" landmarks (Expressive Code marks every scrolling block as one).
+      expressiveCode: { defaultProps: { wrap: true } },
       defaultLocale: 'root',
       locales: {
         root: { label: 'English', lang: 'en' },

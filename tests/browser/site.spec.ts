@@ -1,8 +1,6 @@
-// The site as a whole: lessons in order, the diagram built at build time, and every link
-// and asset resolving under the GitHub Pages base path.
+// The site as a whole: lessons in order and the diagram built at build time.
+// (links.spec.ts checks every link, asset and anchor of every page.)
 import { expect, test } from '@playwright/test';
-
-const BASE_PATH = process.env.BASE_PATH ?? '/param-notebook/';
 
 const LESSON_TITLES = [
   /what parameters are/i,
@@ -36,38 +34,4 @@ test('the parameter diagram is an inline SVG and no mermaid script is loaded', a
   await expect(node(/Linear\(5, 2\)/)).toContainText(/12 parameters/);
   expect(scripts.filter((url) => /mermaid/i.test(url))).toEqual([]);
   expect(await page.evaluate(() => 'mermaid' in window)).toBe(false);
-});
-
-test('every internal link and asset resolves under the base path', async ({ page, request, baseURL }) => {
-  const origin = new URL(baseURL!).origin;
-  const toVisit = [baseURL!];
-  const seen = new Set<string>();
-  const broken: string[] = [];
-  while (toVisit.length > 0) {
-    const url = toVisit.pop()!;
-    if (seen.has(url)) continue;
-    seen.add(url);
-    const response = await request.get(url);
-    if (!response.ok()) {
-      broken.push(`${url} → ${response.status()}`);
-      continue;
-    }
-    if (!(response.headers()['content-type'] ?? '').includes('text/html')) continue;
-    await page.goto(url);
-    const refs = await page.evaluate(() =>
-      [...document.querySelectorAll('a[href], link[href], script[src], img[src]')].map(
-        (el) => (el as HTMLAnchorElement).href || (el as HTMLScriptElement).src,
-      ),
-    );
-    for (const ref of refs) {
-      const target = new URL(ref, url);
-      if (target.origin !== origin) continue;
-      target.hash = '';
-      target.search = '';
-      if (!target.pathname.startsWith(BASE_PATH)) broken.push(`${url} links outside the base path: ${ref}`);
-      else toVisit.push(target.href);
-    }
-  }
-  expect(broken).toEqual([]);
-  expect(seen.size).toBeGreaterThan(5);
 });
