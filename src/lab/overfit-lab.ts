@@ -2,15 +2,16 @@
 // runs in a worker (train.worker.ts); Stop terminates it.
 import { lossCaption, sweepCaption } from './captions.ts';
 import { type LabData, labData, labParameters, type Losses, lowestValidation, type SweepPoint } from './experiment.ts';
+import { fill, type LabText } from './lab-text.ts';
 import type { LabProgress, LabRequest } from './messages.ts';
 import { fitChart, lossChart, sweepChart } from './plot.ts';
 import {
   clampSetting, CONTROLS, type Control, DEFAULT_SETTINGS, type LabSettings, settingsFromHash, settingsToHash,
 } from './settings.ts';
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-
 class OverfitLab extends HTMLElement {
+  /** The lab's words in the page's language (data-labels, from OverfitLab.astro). */
+  #text!: LabText;
   #worker: Worker | null = null;
   /** The charts and captions built into the page, which Reset brings back. */
   #builtIn = new Map<Element, string>();
@@ -22,6 +23,7 @@ class OverfitLab extends HTMLElement {
   #frame = 0;
 
   connectedCallback() {
+    this.#text = JSON.parse(this.dataset.labels ?? '{}');
     for (const part of this.querySelectorAll('[data-plot], [data-caption]')) this.#builtIn.set(part, part.innerHTML);
     this.#part('form').hidden = false;
     this.#part('form').addEventListener('input', () => this.#settingsChanged());
@@ -54,7 +56,7 @@ class OverfitLab extends HTMLElement {
     const settings = settingsFromHash(location.hash);
     if (!settings) return false;
     this.#show(settings);
-    this.#status('Settings restored from the link: press Train or Sweep widths.');
+    this.#status(this.#text.restored);
     return true;
   }
 
@@ -83,9 +85,11 @@ class OverfitLab extends HTMLElement {
       if (output) output.value = value;
     }
     const parameters = labParameters(settings.width);
-    this.#part('.lab-count').textContent =
-      `${parameters.toLocaleString('en-US')} parameters for ${settings.points} training points ` +
-      `(${(parameters / settings.points).toFixed(1)} per point)`;
+    this.#part('.lab-count').textContent = fill(this.#text.count, {
+      parameters: parameters.toLocaleString('en-US'),
+      points: settings.points,
+      perPoint: (parameters / settings.points).toFixed(1),
+    });
   }
 
   #start(type: LabRequest['type']) {
@@ -95,10 +99,10 @@ class OverfitLab extends HTMLElement {
     if (type === 'train') {
       this.#history = [];
       this.#curve = null;
-      this.#status(`Training ${settings.epochs} epochs…`);
+      this.#status(fill(this.#text.training, { epochs: settings.epochs }));
     } else {
       this.#sweep = [];
-      this.#status('Training one model per width…');
+      this.#status(this.#text.sweeping);
     }
     this.#render();
     this.#worker = new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module' });
@@ -113,10 +117,12 @@ class OverfitLab extends HTMLElement {
       this.#history.push(...message.losses);
       this.#curve = message.curve;
       const last = this.#history.at(-1)!;
-      this.#status(
-        `Epoch ${this.#history.length} of ${this.#run!.settings.epochs}: training loss ${last.train.toPrecision(3)}, ` +
-          `validation loss ${last.validation.toPrecision(3)}`,
-      );
+      this.#status(fill(this.#text.progress, {
+        epoch: this.#history.length,
+        epochs: this.#run!.settings.epochs,
+        train: last.train.toPrecision(3),
+        validation: last.validation.toPrecision(3),
+      }));
     } else if (message.type === 'sweep-point') {
       this.#sweep.push(message.point);
     } else {
@@ -129,14 +135,18 @@ class OverfitLab extends HTMLElement {
   #finish(elapsedMs: number) {
     this.#button('stop').disabled = true;
     this.dataset.elapsedMs = elapsedMs.toFixed(1);
+    const time = fill(this.#text.seconds, { seconds: (elapsedMs / 1000).toFixed(2) });
     if (this.#run!.type === 'sweep') {
       const best = this.#sweep[lowestValidation(this.#sweep)]!;
-      this.#status(
-        `Trained ${this.#sweep.length} models in ${seconds(elapsedMs)}; the lowest validation loss, ` +
-          `${best.validation.toPrecision(3)}, came from width ${best.width} (${best.parameters} parameters).`,
-      );
+      this.#status(fill(this.#text.swept, {
+        count: this.#sweep.length,
+        time,
+        validation: best.validation.toPrecision(3),
+        width: best.width,
+        parameters: best.parameters,
+      }));
     } else {
-      this.#status(`${this.#part('.lab-status').textContent} (${this.#history.length} epochs in ${seconds(elapsedMs)})`);
+      this.#status(fill(this.#text.trained, { status: this.#statusText, epochs: this.#history.length, time }));
     }
     this.dataset.state = 'done';
   }
@@ -148,7 +158,7 @@ class OverfitLab extends HTMLElement {
     this.#button('stop').disabled = true;
     if (this.dataset.state === 'running') {
       this.dataset.state = 'stopped';
-      this.#status(`Stopped. ${this.#part('.lab-status').textContent}`);
+      this.#status(fill(this.#text.stopped, { status: this.#statusText }));
     }
   }
 
@@ -166,17 +176,21 @@ class OverfitLab extends HTMLElement {
     if (!this.#run) return;
     const { type, settings, data } = this.#run;
     if (type === 'sweep') {
-      this.#plot('sweep').innerHTML = sweepChart(this.#sweep, settings.points);
-      this.#part('[data-caption="sweep"]').textContent = sweepCaption(settings, this.#sweep);
+      this.#plot('sweep').innerHTML = sweepChart(this.#sweep, settings.points, this.#text);
+      this.#part('[data-caption="sweep"]').textContent = sweepCaption(settings, this.#sweep, this.#text);
     } else {
-      this.#plot('loss').innerHTML = lossChart(this.#history, settings.epochs);
-      this.#plot('fit').innerHTML = fitChart(data, this.#curve);
-      this.#part('[data-caption="loss"]').textContent = lossCaption(settings, this.#history);
+      this.#plot('loss').innerHTML = lossChart(this.#history, settings.epochs, this.#text);
+      this.#plot('fit').innerHTML = fitChart(data, this.#curve, this.#text);
+      this.#part('[data-caption="loss"]').textContent = lossCaption(settings, this.#history, this.#text);
     }
   }
 
   #status(text: string) {
     this.#part('.lab-status').textContent = text;
+  }
+
+  get #statusText(): string {
+    return this.#part('.lab-status').textContent ?? '';
   }
 
   #plot(name: string): HTMLElement {

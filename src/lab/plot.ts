@@ -1,6 +1,8 @@
 // The lab's three charts as SVG markup, drawn the same way at build time (the figures readers see
-// without JavaScript) and live in the browser. Only numbers and fixed labels go into the markup.
+// without JavaScript) and live in the browser. Only numbers and the lab's own words, escaped, go
+// into the markup.
 import { CURVE_X, type LabData, type Losses, lowestValidation, type SweepPoint } from './experiment.ts';
+import { fill, type LabText } from './lab-text.ts';
 
 const WIDTH = 300;
 const HEIGHT = 200;
@@ -18,6 +20,9 @@ interface Axis {
   ticks: number[];
   format: (value: number) => string;
 }
+
+/** Text made safe for SVG markup, inside elements and attributes alike. */
+const escapeXml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const round = (v: number) => Math.round(v * 10) / 10;
 
@@ -75,8 +80,8 @@ function frame(x: Axis, y: Axis, xLabel: string, yLabel: string): string {
     ...xTicks,
     ...yTicks,
     `<rect class="lab-frame" x="${PLOT.left}" y="${PLOT.top}" width="${PLOT.right - PLOT.left}" height="${PLOT.bottom - PLOT.top}"/>`,
-    `<text x="${(PLOT.left + PLOT.right) / 2}" y="${HEIGHT - 4}" text-anchor="middle">${xLabel}</text>`,
-    `<text transform="translate(10 ${(PLOT.top + PLOT.bottom) / 2}) rotate(-90)" text-anchor="middle">${yLabel}</text>`,
+    `<text x="${(PLOT.left + PLOT.right) / 2}" y="${HEIGHT - 4}" text-anchor="middle">${escapeXml(xLabel)}</text>`,
+    `<text transform="translate(10 ${(PLOT.top + PLOT.bottom) / 2}) rotate(-90)" text-anchor="middle">${escapeXml(yLabel)}</text>`,
   ].join('');
 }
 
@@ -86,48 +91,56 @@ function legend(entries: [cssClass: string, label: string][]): string {
   return entries
     .map(([cssClass, label], i) => {
       const x = PLOT.left + i * 80;
-      return `<line class="${cssClass}" x1="${x}" x2="${x + 16}" y1="${y - 3}" y2="${y - 3}"/><text x="${x + 20}" y="${y}">${label}</text>`;
+      return `<line class="${cssClass}" x1="${x}" x2="${x + 16}" y1="${y - 3}" y2="${y - 3}"/><text x="${x + 20}" y="${y}">${escapeXml(label)}</text>`;
     })
     .join('');
 }
 
 function svg(kind: string, label: string, body: string): string {
-  return `<svg class="lab-chart" data-chart="${kind}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${label}">` +
+  return `<svg class="lab-chart" data-chart="${kind}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeXml(label)}">` +
     `<clipPath id="lab-clip-${kind}"><rect x="${PLOT.left}" y="${PLOT.top}" width="${PLOT.right - PLOT.left}" height="${PLOT.bottom - PLOT.top}"/></clipPath>` +
     `${body}</svg>`;
 }
 
 function note(text: string): string {
-  return `<text class="lab-note" x="${(PLOT.left + PLOT.right) / 2}" y="${(PLOT.top + PLOT.bottom) / 2}" text-anchor="middle">${text}</text>`;
+  return `<text class="lab-note" x="${(PLOT.left + PLOT.right) / 2}" y="${(PLOT.top + PLOT.bottom) / 2}" text-anchor="middle">${escapeXml(text)}</text>`;
 }
 
+/** A tooltip. */
+const title = (text: string) => `<title>${escapeXml(text)}</title>`;
+
+const trainingAndValidation = (text: LabText) =>
+  legend([['lab-train', text.legendTraining], ['lab-validation', text.legendValidation]]);
+
 /** Training and validation loss after each epoch, on a log scale, with the best validation epoch marked. */
-export function lossChart(history: readonly Losses[], epochs: number): string {
+export function lossChart(history: readonly Losses[], epochs: number, text: LabText): string {
   const x: Axis = { min: 0, max: epochs, log: false, ticks: [0, epochs / 2, epochs], format: formatCount };
   const y = lossAxis(history.flatMap((h) => [h.train, h.validation]));
   const line = (key: keyof Losses) =>
     path(history.map((h, i) => [px(x, i + 1), py(y, Math.max(LOSS_FLOOR, h[key]))]));
-  let body = frame(x, y, 'epoch', 'mean squared error');
+  let body = frame(x, y, text.axisEpoch, text.axisLoss);
   if (history.length === 0) {
-    body += note('Press Train to watch both losses');
+    body += note(text.lossChartHint);
   } else {
     const best = lowestValidation(history);
     const [bx, by] = [px(x, best + 1), py(y, Math.max(LOSS_FLOOR, history[best]!.validation))];
     body +=
       `<g clip-path="url(#lab-clip-loss)"><path class="lab-train" d="${line('train')}"/>` +
       `<path class="lab-validation" d="${line('validation')}"/></g>` +
-      `<circle class="lab-best" cx="${bx}" cy="${by}" r="3"><title>lowest validation loss: epoch ${best + 1}</title></circle>`;
+      `<circle class="lab-best" cx="${bx}" cy="${by}" r="3">${title(fill(text.bestEpoch, { epoch: best + 1 }))}</circle>`;
   }
-  body += legend([['lab-train', 'training'], ['lab-validation', 'validation']]);
+  body += trainingAndValidation(text);
   const last = history.at(-1);
   const label = last
-    ? `Loss per epoch, log scale: after ${history.length} epochs, training ${last.train.toPrecision(2)}, validation ${last.validation.toPrecision(2)}`
-    : 'Loss per epoch, log scale: no training yet';
+    ? fill(text.lossChart, {
+      epochs: history.length, train: last.train.toPrecision(2), validation: last.validation.toPrecision(2),
+    })
+    : text.lossChartEmpty;
   return svg('loss', label, body);
 }
 
 /** The data (training points filled, validation points hollow), the true curve, and the model's fit. */
-export function fitChart(data: LabData, curve: readonly number[] | null): string {
+export function fitChart(data: LabData, curve: readonly number[] | null, text: LabText): string {
   const x: Axis = { min: -1, max: 1, log: false, ticks: [-1, -0.5, 0, 0.5, 1], format: String };
   const y: Axis = { min: -2, max: 2, log: false, ticks: [-2, -1, 0, 1, 2], format: String };
   const dots = (split: LabData['train'], cssClass: string, r: number) =>
@@ -137,31 +150,38 @@ export function fitChart(data: LabData, curve: readonly number[] | null): string
     `<g clip-path="url(#lab-clip-fit)"><path class="lab-truth" d="${sine}"/>` +
     dots(data.validation, 'lab-validation-point', 1.5) + dots(data.train, 'lab-train-point', 3);
   if (curve) body += `<path class="lab-fit" d="${path(CURVE_X.map((v, i) => [px(x, v), py(y, curve[i]!)]))}"/>`;
-  body += '</g>' + legend([['lab-truth', 'sin(3x)'], ['lab-fit', 'model']]);
-  const points = data.train.x.numel();
-  return svg('fit', `${points} training points from sin(3x) plus noise${curve ? ', and the curve the model fitted' : ''}`, body);
+  body += '</g>' + legend([['lab-truth', 'sin(3x)'], ['lab-fit', text.legendModel]]);
+  return svg('fit', fill(curve ? text.fitChartWithCurve : text.fitChart, { points: data.train.x.numel() }), body);
 }
 
 /** Final training and validation loss against parameter count: one point per width. */
-export function sweepChart(points: readonly SweepPoint[], trainingPoints: number): string {
+export function sweepChart(points: readonly SweepPoint[], trainingPoints: number, text: LabText): string {
   const most = Math.max(1000, ...points.map((p) => p.parameters));
   const x = logAxis(1, most, formatCount, most * 1.5);
   const y = lossAxis(points.flatMap((p) => [p.train, p.validation]));
-  const line = (key: keyof Losses, cssClass: string) => {
+  const line = (key: keyof Losses, cssClass: string, tooltip: string) => {
     const at = points.map((p): [number, number] => [px(x, p.parameters), py(y, Math.max(LOSS_FLOOR, p[key]))]);
     return `<path class="${cssClass}" d="${path(at)}"/>` +
-      at.map(([cx, cy], i) => `<circle class="${cssClass}-point" cx="${cx}" cy="${cy}" r="2.5"><title>width ${points[i]!.width}: ${points[i]!.parameters} parameters, ${key} loss ${points[i]![key].toPrecision(2)}</title></circle>`).join('');
+      at.map(([cx, cy], i) => {
+        const { width, parameters, [key]: loss } = points[i]!;
+        return `<circle class="${cssClass}-point" cx="${cx}" cy="${cy}" r="2.5">` +
+          `${title(fill(tooltip, { width, parameters, loss: loss.toPrecision(2) }))}</circle>`;
+      }).join('');
   };
   const equal = px(x, trainingPoints);
-  let body = frame(x, y, 'parameters (log scale)', 'final loss') +
+  let body = frame(x, y, text.axisParameters, text.axisFinalLoss) +
     `<line class="lab-marker" x1="${equal}" x2="${equal}" y1="${PLOT.top}" y2="${PLOT.bottom}"/>` +
-    `<text class="lab-marker-label" x="${equal + 3}" y="${PLOT.bottom - 4}">${trainingPoints} points</text>`;
-  if (points.length === 0) body += note('Press Sweep to train one model per width');
-  else body += `<g clip-path="url(#lab-clip-sweep)">${line('train', 'lab-train')}${line('validation', 'lab-validation')}</g>`;
-  body += legend([['lab-train', 'training'], ['lab-validation', 'validation']]);
+    `<text class="lab-marker-label" x="${equal + 3}" y="${PLOT.bottom - 4}">${escapeXml(fill(text.pointsMarker, { points: trainingPoints }))}</text>`;
+  if (points.length === 0) {
+    body += note(text.sweepChartHint);
+  } else {
+    body += `<g clip-path="url(#lab-clip-sweep)">${line('train', 'lab-train', text.sweepTrainPoint)}` +
+      `${line('validation', 'lab-validation', text.sweepValidationPoint)}</g>`;
+  }
+  body += trainingAndValidation(text);
   const best = points.length > 0 ? points[lowestValidation(points)]! : null;
   const label = best
-    ? `Final loss against parameter count for ${points.length} widths; lowest validation loss at width ${best.width} (${best.parameters} parameters)`
-    : 'Final loss against parameter count: no sweep yet';
+    ? fill(text.sweepChart, { count: points.length, width: best.width, parameters: best.parameters })
+    : text.sweepChartEmpty;
   return svg('sweep', label, body);
 }

@@ -18,9 +18,9 @@ export interface LabSettings {
 
 export type SettingName = keyof LabSettings;
 
+/** A setting's control; its label is the lab's text under the setting's name (lab-text.ts). */
 export interface Control {
   name: SettingName;
-  label: string;
   /** A slider from min to max; or, with `values`, a slider over those values only. */
   min: number;
   max: number;
@@ -33,13 +33,13 @@ const EPOCHS = [100, 250, 500, 1000, 2000, 4000, 8000];
 
 /** In the order the form shows them. */
 export const CONTROLS: readonly Control[] = [
-  { name: 'width', label: 'Hidden width', min: 1, max: 64, step: 1 },
-  { name: 'points', label: 'Training points', min: 4, max: 80, step: 1 },
-  { name: 'noise', label: 'Noise', min: 0, max: 0.5, step: 0.05 },
-  { name: 'decay', label: 'Weight decay', min: 0, max: 1, step: 0, values: DECAYS },
-  { name: 'dropout', label: 'Dropout', min: 0, max: 0.5, step: 0.05 },
-  { name: 'epochs', label: 'Epochs', min: 100, max: 8000, step: 0, values: EPOCHS },
-  { name: 'seed', label: 'Seed', min: 0, max: 9999, step: 1 },
+  { name: 'width', min: 1, max: 64, step: 1 },
+  { name: 'points', min: 4, max: 80, step: 1 },
+  { name: 'noise', min: 0, max: 0.5, step: 0.05 },
+  { name: 'decay', min: 0, max: 1, step: 0, values: DECAYS },
+  { name: 'dropout', min: 0, max: 0.5, step: 0.05 },
+  { name: 'epochs', min: 100, max: 8000, step: 0, values: EPOCHS },
+  { name: 'seed', min: 0, max: 9999, step: 1 },
 ];
 
 /**

@@ -111,6 +111,21 @@ test('its script runs on lesson 4 only', async ({ page }) => {
   expect(await page.evaluate(() => customElements.get('overfit-lab') !== undefined)).toBe(true);
 });
 
+test('the 简体中文 lab shows Chinese labels, captions and status, and still trains', async ({ page }) => {
+  await page.goto(`zh-cn/${LESSON}#lab?width=4&epochs=100`);
+  await expect(control(page, '隐藏层宽度')).toHaveValue('4');
+  await expect(lab(page).locator('.lab-count')).toHaveText('用 33 个参数拟合 12 个训练点（平均每个点 2.8 个）');
+  await expect(lab(page).locator('.lab-status')).toContainText('已从链接恢复设置');
+  await button(page, '训练').click();
+  await expect(lab(page)).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  await expect(lab(page).locator('.lab-status')).toContainText('第 100 轮，共 100 轮：训练损失');
+  await expect(lab(page).locator('[data-caption="loss"]')).toContainText('宽度为 4（33 个参数）');
+  expect(await pathPoints(lab(page).locator('[data-plot="fit"] path.lab-fit'))).toBeGreaterThan(100);
+  await expect(lab(page).locator('[data-plot="loss"] svg')).toHaveAttribute('aria-label', /^每轮的损失/);
+  // No English left in what the reader sees: buttons, labels, charts, captions, status.
+  expect(await lab(page).innerText()).not.toMatch(/\b(train|training|validation|parameters?|epochs?|width|points?|loss|stop|reset|sweep)\b/i);
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
