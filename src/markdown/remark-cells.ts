@@ -1,46 +1,73 @@
-// Turns every ```ts cell block of an MDX lesson into <Cell source="…">, keeping the code block
-// as the cell's child so Expressive Code still highlights it at build time (readable without JS).
-import type { Code, Root, RootContent } from 'mdast';
+// Turns every ```ts cell block of an MDX lesson into <Cell source="…" output="…">, keeping the
+// code block as the cell's child so Expressive Code still highlights it at build time, and puts
+// the page's <NotebookToolbar /> before its first cell. The build runs the page's cells once, in
+// order, in one Node kernel (the browser's runtime), and hands each cell what it printed: readers
+// without JavaScript, and search engines, see real results.
+import type { Code, Parent, Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
-import { visit, SKIP } from 'unist-util-visit';
+import { visit } from 'unist-util-visit';
+// By path: astro.config.mjs loads this file where the "lib" alias does not apply.
+import * as lib from '../../lib/index.ts';
+import type { ShownResult } from '../notebook/output-text.ts';
 import { isCellCode, metaWithoutCellMarker } from './cell-code.ts';
 
-const COMPONENT = 'Cell';
-const COMPONENT_PATH = '/src/components/Cell.astro';
+const CELL = { name: 'Cell', path: '/src/components/Cell.astro' };
+const TOOLBAR = { name: 'NotebookToolbar', path: '/src/components/NotebookToolbar.astro' };
 
 export function remarkCells() {
-  return (tree: Root, file: { extname?: string; path?: string }) => {
+  return async (tree: Root, file: { extname?: string; path?: string }) => {
     // JSX only exists in MDX; cells in plain Markdown stay ordinary code blocks.
     if (!(file.extname ?? file.path ?? '').endsWith('.mdx')) return;
-    let count = 0;
+    const cells: { node: Code; index: number; parent: Parent }[] = [];
     visit(tree, 'code', (node: Code, index, parent) => {
-      if (!parent || index === undefined || !isCellCode(node)) return;
-      const code: Code = { ...node, meta: metaWithoutCellMarker(node.meta) };
-      parent.children[index] = cellElement(node.value, count++, code) as RootContent;
-      return SKIP;
+      if (parent && index !== undefined && isCellCode(node)) cells.push({ node, index, parent });
     });
-    if (count > 0) tree.children.unshift(importCell());
+    if (cells.length === 0) return;
+
+    const kernel = (await nodeKernel()).createNodeKernel({ lib });
+    for (const [number, { node, index, parent }] of cells.entries()) {
+      const { outputs, error, truncated } = await kernel.run(`cell-${number + 1}.ts`, node.value);
+      const output: ShownResult = { outputs, error, truncated };
+      const code: Code = { ...node, meta: metaWithoutCellMarker(node.meta) };
+      const attributes = { source: node.value, index: String(number), output: JSON.stringify(output) };
+      parent.children[index] = element(CELL.name, attributes, [code]);
+    }
+    const first = cells[0];
+    first.parent.children.splice(first.index, 0, element(TOOLBAR.name, {}));
+    tree.children.unshift(importOf(CELL), importOf(TOOLBAR));
   };
 }
 
-function cellElement(source: string, index: number, code: Code): MdxJsxFlowElement {
-  return {
+// Imported once Node knows how to load the cell compiler's sucrase: see sucrase-esm-in-node.ts.
+async function nodeKernel() {
+  await import('./sucrase-esm-in-node.ts');
+  return import('../notebook/run-in-node.ts');
+}
+
+function element(
+  name: string,
+  attributes: Record<string, string>,
+  children: MdxJsxFlowElement['children'] = [],
+): RootContent {
+  const jsx: MdxJsxFlowElement = {
     type: 'mdxJsxFlowElement',
-    name: COMPONENT,
-    attributes: [
-      { type: 'mdxJsxAttribute', name: 'source', value: source },
-      { type: 'mdxJsxAttribute', name: 'index', value: String(index) },
-    ],
-    children: [code],
+    name,
+    attributes: Object.entries(attributes).map(([key, value]) => ({
+      type: 'mdxJsxAttribute',
+      name: key,
+      value,
+    })),
+    children,
   };
+  return jsx as RootContent;
 }
 
-// `import Cell from '/src/components/Cell.astro'`, with the estree MDX compiles from.
-function importCell(): MdxjsEsm {
+// `import Name from 'path'`, with the estree MDX compiles from.
+function importOf({ name, path }: { name: string; path: string }): MdxjsEsm {
   return {
     type: 'mdxjsEsm',
-    value: `import ${COMPONENT} from '${COMPONENT_PATH}';`,
+    value: `import ${name} from '${path}';`,
     data: {
       estree: {
         type: 'Program',
@@ -48,10 +75,8 @@ function importCell(): MdxjsEsm {
         body: [
           {
             type: 'ImportDeclaration',
-            specifiers: [
-              { type: 'ImportDefaultSpecifier', local: { type: 'Identifier', name: COMPONENT } },
-            ],
-            source: { type: 'Literal', value: COMPONENT_PATH, raw: `'${COMPONENT_PATH}'` },
+            specifiers: [{ type: 'ImportDefaultSpecifier', local: { type: 'Identifier', name } }],
+            source: { type: 'Literal', value: path, raw: `'${path}'` },
             attributes: [],
           },
         ],

@@ -1,150 +1,238 @@
-// <param-cell>: makes a build-time rendered cell runnable and editable.
-// User code never runs here: it goes to the page's kernel worker (kernel-client).
-import { getPageKernel } from './kernel-client.ts';
-import type { CellError, CellResult } from './run-cell.ts';
-import { loadEdit, saveEdit } from './saved-edits.ts';
+// <param-cell>: a lesson's cell, brought to life. Runs its code on the page's kernel (user code
+// never runs here), shows the execution count, the elapsed time and the output as it is printed,
+// swaps the build-time highlighted code for an editor, and keeps the reader's edits.
+import type { CellEditor } from './editor.ts';
+import { getPageKernel, type KernelRun } from './kernel-client.ts';
+import { type OutputLabels, resultLines, type ShownLine, uncaughtLine } from './output-text.ts';
+import { hashText, loadEdit, saveEdit } from './saved-edits.ts';
 
-interface Labels {
-  running: string;
-  edited: string;
-  noOutput: string;
-  line: string;
-  column: string;
+export interface CellLabels extends OutputLabels {
   editCell: string;
+  copied: string;
+  copyFailed: string;
+  resetConfirm: string;
 }
 
 const SAVE_DELAY_MS = 300;
 
-class ParamCell extends HTMLElement {
+let editorModule: Promise<typeof import('./editor.ts')> | undefined;
+
+// A cell gets its editor as it comes near the viewport: CodeMirror renders (and measures) only
+// the lines near the viewport, so an editor made far away would first guess the height of its
+// wrapped lines, and the page would move when it corrects the guess. Unless the reader asks for
+// the editor, it waits while a cell runs (at most a while): the first run starts the kernel, and
+// the editor's weight would slow down its answer.
+const nearViewport = new IntersectionObserver(
+  (entries) => {
+    for (const { isIntersecting, target } of entries) {
+      if (isIntersecting) void kernelQuiet().then(() => (target as ParamCell).mountEditor());
+    }
+  },
+  { rootMargin: '200px 0px' },
+);
+
+const QUIET_WAIT_MS = 2000;
+
+/** Resolves when no cell runs, or after QUIET_WAIT_MS. */
+function kernelQuiet(): Promise<void> {
+  const kernel = getPageKernel();
+  return new Promise((resolve) => {
+    const check = () => {
+      if (kernel.busy) return;
+      kernel.removeEventListener('change', check);
+      resolve();
+    };
+    kernel.addEventListener('change', check);
+    setTimeout(resolve, QUIET_WAIT_MS);
+    check();
+  });
+}
+
+export class ParamCell extends HTMLElement {
   #original = '';
-  #labels!: Labels;
-  #editor: HTMLTextAreaElement | null = null;
+  #code = '';
+  #labels!: CellLabels;
+  #editor: CellEditor | undefined;
+  #mounting: Promise<void> | undefined;
+  /** Where to put the caret once the editor is there: the reader clicked or moved on before it was. */
+  #focusWhenMounted: { x: number; y: number } | null | undefined;
+  #count: number | undefined;
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   connectedCallback() {
     this.#original = this.dataset.source ?? '';
     this.#labels = JSON.parse(this.dataset.labels ?? '{}');
-    this.#part('.cell-toolbar').hidden = false;
-    this.#part('.cell-run').addEventListener('click', () => this.run());
-    this.#part('.cell-edit').addEventListener('click', () => this.#startEditing());
-    this.#part('.cell-code').addEventListener('click', (event) => {
-      // Expressive Code's own Copy button keeps working; any other click starts editing.
-      if (!(event.target as Element).closest('button')) this.#startEditing();
+    this.#code = this.#original;
+    this.#on('.cell-run', () => void this.run());
+    this.#on('.cell-interrupt', () => getPageKernel().interrupt());
+    this.#on('.cell-copy', () => void this.#copy());
+    this.#on('.cell-reset', () => {
+      if (confirm(this.#labels.resetConfirm)) this.reset();
     });
-    // Starting the kernel when the reader reaches for a cell makes the first Run answer quickly.
-    const warm = () => getPageKernel().warmUp();
-    this.addEventListener('pointerenter', warm, { once: true });
-    this.addEventListener('focusin', warm, { once: true });
+    this.#on('.cell-keep-edit', () => this.#setCode(this.#code, { saveNow: true }));
+    this.#on('.cell-use-original', () => this.reset());
+    this.#on('.cell-code', (event) => {
+      if (this.#editor) return;
+      this.#focusWhenMounted = { x: event.clientX, y: event.clientY };
+      void this.mountEditor();
+    });
 
     const saved = loadEdit(location.pathname, this.#index);
-    if (saved !== null && saved !== this.#original) {
-      this.#openEditor().value = saved;
-      this.#fitEditor();
-      this.#showEdited(true);
+    if (saved) {
+      this.#code = saved.code;
+      this.#showEdited(saved.originalHash !== hashText(this.#original));
+      void this.mountEditor(); // the highlighted block shows the lesson's code, not the edit
+    } else {
+      nearViewport.observe(this);
     }
+  }
+
+  disconnectedCallback() {
+    nearViewport.unobserve(this);
   }
 
   /** The code that Run executes: the reader's edit when there is one. */
   get source(): string {
-    return this.#editor?.value ?? this.#original;
+    return this.#editor?.code ?? this.#code;
+  }
+
+  /** Runs the cell on the page's kernel; resolves with how the run ended. */
+  async run(): Promise<KernelRun> {
+    this.#setRunning(true);
+    const result = await getPageKernel().run(`cell-${Number(this.#index) + 1}.ts`, this.source, {
+      started: () => this.#clearOutput(),
+      output: (line) => this.#append(line),
+      uncaught: (error, inPromise) => this.#append(uncaughtLine(error, inPromise, this.#labels)),
+    });
+    this.#count = result.count;
+    this.#setRunning(false);
+    this.#clearOutput();
+    for (const line of resultLines(result, this.#labels)) this.#append(line);
+    // A long output scrolls within its box; keyboard users can then scroll it too.
+    const pre = this.#part('.cell-output pre');
+    if (pre.scrollHeight > pre.clientHeight) pre.tabIndex = 0;
+    else pre.removeAttribute('tabindex');
+    this.#part('.cell-status').textContent = formatElapsed(result.elapsedMs);
+    return result;
+  }
+
+  /** Shows the cell as waiting for its turn (`[*]`), or no longer waiting. */
+  markQueued(queued: boolean) {
+    this.#part('.cell-count').textContent = queued ? '[*]' : `[${this.#count ?? ' '}]`;
+  }
+
+  /** Restores the lesson's code, forgetting the reader's edit. */
+  reset() {
+    this.#setCode(this.#original, { saveNow: true });
+  }
+
+  /** Puts the caret at the start of this cell's editor (as soon as there is one). */
+  focusEditor() {
+    if (this.#editor) this.#editor.focus();
+    else {
+      this.#focusWhenMounted = null;
+      void this.mountEditor();
+    }
+    this.#part('.cell-toolbar').scrollIntoView({ block: 'nearest' });
+  }
+
+  /** Replaces the highlighted block with the editor (once). */
+  mountEditor(): Promise<void> {
+    nearViewport.unobserve(this);
+    return (this.#mounting ??= this.#mountEditor());
+  }
+
+  async #mountEditor() {
+    const { createEditor } = await (editorModule ??= import('./editor.ts'));
+    const host = document.createElement('div');
+    host.className = 'cell-editor';
+    const staticCode = this.#part('.cell-code');
+    // Hidden, not removed: the first highlighted block of a page carries the stylesheet of all.
+    this.toggleAttribute('data-editor', true);
+    staticCode.append(host);
+    this.#editor = createEditor(host, {
+      code: this.#code,
+      label: this.#labels.editCell,
+      onChange: (code) => this.#setCode(code),
+      onRun: () => void this.run(),
+      onRunAndAdvance: () => {
+        void this.run();
+        this.#nextCell()?.focusEditor();
+      },
+    });
+    if (this.#focusWhenMounted !== undefined) {
+      this.#editor.focus(this.#focusWhenMounted ?? undefined);
+    }
+  }
+
+  #nextCell(): ParamCell | undefined {
+    const cells = [...document.querySelectorAll<ParamCell>('param-cell')];
+    return cells[cells.indexOf(this) + 1];
+  }
+
+  /** Takes `code` as the cell's code (from the editor, or to put into it) and keeps it. */
+  #setCode(code: string, { saveNow = false } = {}) {
+    this.#code = code;
+    if (this.#editor && this.#editor.code !== code) this.#editor.setCode(code);
+    clearTimeout(this.#saveTimer);
+    const save = () => {
+      saveEdit(location.pathname, this.#index, code, this.#original);
+      this.#showEdited(false);
+    };
+    if (saveNow) save();
+    else this.#saveTimer = setTimeout(save, SAVE_DELAY_MS);
+  }
+
+  /** Marks the cell as edited (or not), and shows when the lesson's code has changed since. */
+  #showEdited(originalChanged: boolean) {
+    const edited = this.#code !== this.#original;
+    this.toggleAttribute('data-edited', edited);
+    this.#part('.cell-edited').hidden = !edited;
+    this.#part('.cell-reset').hidden = !edited;
+    this.#part('.cell-conflict').hidden = !(edited && originalChanged);
+  }
+
+  async #copy() {
+    const status = this.#part('.cell-status');
+    try {
+      await navigator.clipboard.writeText(this.source);
+      status.textContent = this.#labels.copied;
+    } catch {
+      status.textContent = this.#labels.copyFailed;
+    }
+  }
+
+  #setRunning(running: boolean) {
+    this.markQueued(running);
+    this.#part<HTMLButtonElement>('.cell-run').disabled = running;
+    this.#part('.cell-interrupt').hidden = !running;
+    if (running) this.#part('.cell-status').textContent = '';
+  }
+
+  /** Empties the output area, which then no longer shows the build's run. */
+  #clearOutput() {
+    const output = this.#part('.cell-output');
+    output.hidden = false;
+    delete output.dataset.origin;
+    this.#part('.cell-output pre').replaceChildren();
+  }
+
+  #append({ stream, text }: ShownLine) {
+    const pre = this.#part('.cell-output pre');
+    // A lone notice says "(no output)", which a timer of the cell has just made untrue.
+    pre.querySelector('[data-stream="notice"]:only-child')?.remove();
+    const span = document.createElement('span');
+    span.dataset.stream = stream;
+    span.textContent = `${text}\n`; // text, never HTML
+    pre.append(span);
   }
 
   get #index(): string {
     return this.dataset.index ?? '0';
   }
 
-  async run(): Promise<void> {
-    const button = this.#part<HTMLButtonElement>('.cell-run');
-    button.disabled = true;
-    this.#part('.cell-status').textContent = this.#labels.running;
-    try {
-      const cellName = `cell-${Number(this.#index) + 1}.ts`;
-      this.#showResult(await getPageKernel().run(cellName, this.source));
-    } finally {
-      button.disabled = false;
-    }
-  }
-
-  #showResult(result: CellResult) {
-    const pre = this.#part('.cell-output pre');
-    pre.replaceChildren();
-    for (const { stream, text } of result.outputs) pre.append(this.#line(stream, text));
-    if (result.error) pre.append(this.#line('error', this.#describeError(result.error)));
-    if (pre.childElementCount === 0) {
-      pre.append(this.#line('empty', this.#labels.noOutput));
-    }
-    this.#part('.cell-output').hidden = false;
-    this.#part('.cell-status').textContent = `${result.elapsedMs.toFixed(0)} ms`;
-  }
-
-  #line(stream: string, text: string): HTMLElement {
-    const span = document.createElement('span');
-    span.dataset.stream = stream;
-    if (stream === 'empty') span.className = 'cell-empty';
-    span.textContent = `${text}\n`; // text, never HTML
-    return span;
-  }
-
-  #describeError(error: CellError): string {
-    const { line, column } = this.#labels;
-    const where = [
-      error.line !== undefined ? `${line} ${error.line}` : '',
-      error.column !== undefined ? `${column} ${error.column}` : '',
-    ].filter(Boolean);
-    return `${error.name}: ${error.message}${where.length ? ` (${where.join(', ')})` : ''}`;
-  }
-
-  #startEditing() {
-    const editor = this.#openEditor();
-    // Focus with the caret at the top, where the reader was looking, not scrolled to the end.
-    editor.focus({ preventScroll: true });
-    editor.setSelectionRange(0, 0);
-    editor.scrollLeft = 0;
-  }
-
-  #openEditor(): HTMLTextAreaElement {
-    if (this.#editor) return this.#editor;
-    const editor = document.createElement('textarea');
-    editor.className = 'cell-editor';
-    editor.value = this.#original;
-    editor.spellcheck = false;
-    editor.setAttribute('autocapitalize', 'off');
-    editor.setAttribute('autocomplete', 'off');
-    editor.setAttribute('aria-label', this.#labels.editCell);
-    editor.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter' && (event.shiftKey || event.ctrlKey || event.metaKey)) {
-        event.preventDefault();
-        void this.run();
-      }
-    });
-    editor.addEventListener('input', () => {
-      this.#fitEditor();
-      this.#scheduleSave();
-    });
-    const code = this.#part('.cell-code');
-    code.hidden = true;
-    code.after(editor);
-    this.#part('.cell-edit').hidden = true;
-    this.#editor = editor;
-    this.#fitEditor();
-    return editor;
-  }
-
-  #fitEditor() {
-    if (this.#editor) this.#editor.rows = this.#editor.value.split('\n').length;
-  }
-
-  #scheduleSave() {
-    clearTimeout(this.#saveTimer);
-    this.#saveTimer = setTimeout(() => {
-      saveEdit(location.pathname, this.#index, this.source, this.#original);
-      this.#showEdited(this.source !== this.#original);
-    }, SAVE_DELAY_MS);
-  }
-
-  #showEdited(edited: boolean) {
-    this.toggleAttribute('data-edited', edited);
-    if (edited) this.#part('.cell-status').textContent = this.#labels.edited;
+  #on(selector: string, listener: (event: MouseEvent) => void) {
+    this.#part(selector).addEventListener('click', listener);
   }
 
   #part<T extends HTMLElement = HTMLElement>(selector: string): T {
@@ -152,4 +240,13 @@ class ParamCell extends HTMLElement {
   }
 }
 
-customElements.define('param-cell', ParamCell);
+/** `12ms`, `3.4s`, in the page's language. */
+function formatElapsed(ms: number): string {
+  const seconds = ms >= 1000;
+  return new Intl.NumberFormat(document.documentElement.lang || undefined, {
+    style: 'unit',
+    unit: seconds ? 'second' : 'millisecond',
+    unitDisplay: 'narrow',
+    maximumFractionDigits: seconds ? 1 : 0,
+  }).format(seconds ? ms / 1000 : ms);
+}

@@ -1,38 +1,82 @@
-// The page's side of its kernel: sends cells to the kernel worker, in order, and hands back their
-// results. Stopping a cell means terminating the worker: GitHub Pages cannot send the COOP/COEP
-// headers that an interrupt through SharedArrayBuffer would need.
+// The page's side of its kernel: sends cells to the kernel worker, in order, and hands back what
+// they print as they print it, their results, and what their timers and promises do later.
+// Stopping a cell means terminating the worker: GitHub Pages cannot send the COOP/COEP headers
+// that an interrupt through SharedArrayBuffer would need. So an interrupt, or a cell that runs
+// past the time limit, restarts the kernel; user code never runs on the page's thread, so the
+// page stays responsive whatever a cell does.
 import type { KernelRequest, KernelResponse } from './kernel-messages.ts';
-import type { CellResult } from './run-cell.ts';
+import type { CellError, CellResult, OutputLine } from './run-cell.ts';
 
-interface PendingRun {
-  resolve(result: CellResult): void;
-  startedAt: number;
+export const DEFAULT_TIME_LIMIT_MS = 10_000;
+
+/**
+ * Why the kernel stopped a run: the reader interrupted it, it ran past the time limit, the kernel
+ * was restarted, the kernel stopped before the run's turn came (`not-run`), or the kernel could
+ * not start at all.
+ */
+export type StopReason = 'interrupted' | 'time-limit' | 'restarted' | 'not-run' | 'kernel-failed';
+
+export interface KernelRun extends CellResult {
+  /** Execution count: this was the kernel's `count`th run. Absent when the cell never started. */
+  count?: number;
+  stopped?: StopReason;
 }
 
-export class KernelClient {
+/** Hears one run of a cell, and later what its timers and promises print or throw. */
+export interface KernelRunListener {
+  started?(count: number): void;
+  output?(line: OutputLine): void;
+  uncaught?(error: CellError, inPromise: boolean): void;
+}
+
+interface Run {
+  cellName: string;
+  listener: KernelRunListener;
+  resolve(run: KernelRun): void;
+  sentAt: number;
+  startedAt?: number;
+  count?: number;
+  outputs: OutputLine[];
+  truncated?: boolean;
+  settled?: boolean;
+  timeLimit?: ReturnType<typeof setTimeout>;
+}
+
+/** Dispatches `change` when it becomes busy or idle. */
+export class KernelClient extends EventTarget {
+  /** How long a cell may run before the kernel stops it. */
+  timeLimitMs = DEFAULT_TIME_LIMIT_MS;
   #worker: Worker | undefined;
-  #pending = new Map<number, PendingRun>();
+  #runs = new Map<number, Run>();
   #nextId = 1;
 
-  /** Runs a cell after the cells already sent; resolves with what it printed, or its error. */
-  run(cellName: string, source: string): Promise<CellResult> {
+  /** True while a cell runs or waits for its turn. */
+  get busy(): boolean {
+    return [...this.#runs.values()].some((run) => !run.settled);
+  }
+
+  /** Runs a cell after the cells already sent; resolves when it ends or is stopped. */
+  run(cellName: string, source: string, listener: KernelRunListener = {}): Promise<KernelRun> {
+    // Only a cell's latest run hears what its timers do later.
+    for (const [id, run] of this.#runs) {
+      if (run.settled && run.cellName === cellName) this.#runs.delete(id);
+    }
     const id = this.#nextId++;
     return new Promise((resolve) => {
-      this.#pending.set(id, { resolve, startedAt: performance.now() });
+      this.#runs.set(id, { cellName, listener, resolve, sentAt: performance.now(), outputs: [] });
       this.#send({ type: 'run', id, cellName, source });
+      this.dispatchEvent(new Event('change'));
     });
   }
 
-  /** Ends the kernel; the next run starts a fresh one, with an empty scope. */
+  /** Ends the kernel and starts a fresh one, with an empty scope. */
   restart(): void {
-    this.#worker?.terminate();
-    this.#worker = undefined;
-    this.#endPending('Interrupted', 'the kernel was restarted; run the cells above again');
+    this.#restart('restarted');
   }
 
-  /** Stops the running cell. A worker can only be stopped by ending it, so the kernel restarts. */
+  /** Stops the running cell, if any. A worker can only be stopped by ending it: the kernel restarts. */
   interrupt(): void {
-    this.restart();
+    if (this.busy) this.#restart('interrupted');
   }
 
   /** Starts the kernel, and its compiler, ahead of the first run. */
@@ -48,25 +92,69 @@ export class KernelClient {
   #startWorker(): Worker {
     const worker = new Worker(new URL('./kernel.worker.ts', import.meta.url), { type: 'module' });
     worker.addEventListener('message', ({ data }: MessageEvent<KernelResponse>) => {
-      this.#pending.get(data.id)?.resolve(data.result);
-      this.#pending.delete(data.id);
+      const run = this.#runs.get(data.id);
+      if (run) this.#hear(run, data);
     });
     // The worker could not load (offline, say): end its runs; the next run starts a new one.
     worker.addEventListener('error', (event) => {
       event.preventDefault();
-      worker.terminate();
-      if (this.#worker === worker) this.#worker = undefined;
-      this.#endPending('KernelError', event.message || 'the kernel could not start');
+      if (this.#worker === worker) this.#stop('kernel-failed');
     });
     return worker;
   }
 
-  #endPending(name: string, message: string) {
-    for (const { resolve, startedAt } of this.#pending.values()) {
-      const elapsedMs = performance.now() - startedAt;
-      resolve({ outputs: [], error: { kind: 'runtime', name, message }, elapsedMs });
+  #hear(run: Run, message: KernelResponse) {
+    switch (message.type) {
+      case 'started':
+        run.startedAt = performance.now();
+        run.count = message.count;
+        run.timeLimit = setTimeout(() => this.#restart('time-limit'), this.timeLimitMs);
+        run.listener.started?.(message.count);
+        break;
+      case 'output':
+        if (!run.settled) run.outputs.push(message.line);
+        run.listener.output?.(message.line);
+        break;
+      case 'truncated':
+        run.truncated = true;
+        break;
+      case 'uncaught':
+        run.listener.uncaught?.(message.error, message.inPromise);
+        break;
+      case 'result':
+        this.#settle(run, { ...message.result, count: run.count });
     }
-    this.#pending.clear();
+  }
+
+  #restart(reason: StopReason) {
+    this.#stop(reason);
+    this.warmUp();
+  }
+
+  /** Ends the worker: the running cell stops for `reason`; the cells waiting behind it never run. */
+  #stop(reason: StopReason) {
+    this.#worker?.terminate();
+    this.#worker = undefined;
+    const now = performance.now();
+    for (const run of this.#runs.values()) {
+      if (run.settled) continue;
+      const started = run.startedAt !== undefined;
+      this.#settle(run, {
+        outputs: run.outputs,
+        ...(run.truncated && { truncated: true }),
+        elapsedMs: now - (run.startedAt ?? run.sentAt),
+        count: run.count,
+        stopped: started || reason === 'kernel-failed' ? reason : 'not-run',
+      });
+    }
+    this.#runs.clear();
+  }
+
+  #settle(run: Run, result: KernelRun) {
+    run.settled = true;
+    clearTimeout(run.timeLimit);
+    run.resolve(result);
+    this.dispatchEvent(new Event('change'));
   }
 }
 

@@ -1,12 +1,18 @@
 // Messages between a page (kernel-client.ts) and its kernel worker (kernel.worker.ts).
-import type { CellResult } from './run-cell.ts';
+import type { CellError, CellResult, OutputLine } from './run-cell.ts';
 
 export type KernelRequest =
   | { type: 'run'; id: number; cellName: string; source: string }
   | { type: 'warm-up' };
 
-export interface KernelResponse {
-  type: 'result';
-  id: number;
-  result: CellResult;
-}
+/**
+ * What the kernel says about run `id`: it started (the kernel's `count`th run), a line it printed,
+ * that its output reached the bound, its result; and later, what its timers and promises printed
+ * or threw after the run ended.
+ */
+export type KernelResponse =
+  | { type: 'started'; id: number; count: number }
+  | { type: 'output'; id: number; line: OutputLine }
+  | { type: 'truncated'; id: number }
+  | { type: 'result'; id: number; result: CellResult }
+  | { type: 'uncaught'; id: number; error: CellError; inPromise: boolean };

@@ -11,7 +11,13 @@ const globalEval = eval;
 const runner = createCellRunner(
   { global: globalThis, console, evaluate: (js) => globalEval(js) },
   async () => ({ compileCell: (await import('./compile-cell.ts')).compileCell, modules: { lib } }),
+  { captureBetweenRuns: true },
 );
+
+const post = (response: KernelResponse) => postMessage(response);
+let count = 0;
+// The latest run of each cell, which hears what the cell's timers and promises do later.
+const runOf = new Map<string, number>();
 
 addEventListener('message', async (event: MessageEvent<KernelRequest>) => {
   const request = event.data;
@@ -19,17 +25,25 @@ addEventListener('message', async (event: MessageEvent<KernelRequest>) => {
     runner.load().catch(() => {}); // the next run reports the failure, and tries again
     return;
   }
-  const result = await runner.run(request.cellName, request.source);
-  postMessage({ type: 'result', id: request.id, result } satisfies KernelResponse);
+  const { id, cellName, source } = request;
+  const result = await runner.run(cellName, source, {
+    started: () => {
+      runOf.set(cellName, id);
+      post({ type: 'started', id, count: ++count });
+    },
+    output: (line) => post({ type: 'output', id, line }),
+    truncated: () => post({ type: 'truncated', id }),
+  });
+  post({ type: 'result', id, result });
 });
 
-// What a cell's timers and promises throw later is printed, not fatal: to the page, an error
-// event from the worker means the kernel itself is broken.
-addEventListener('error', (event) => {
+// What a cell's timers and promises throw later goes to that cell: to the page, an error event
+// from the worker would mean that the kernel itself is broken.
+function reportUncaught(event: Event, thrown: unknown, inPromise: boolean) {
   event.preventDefault();
-  console.error(event.error ?? event.message);
-});
-addEventListener('unhandledrejection', (event) => {
-  event.preventDefault();
-  console.error(event.reason);
-});
+  const found = runner.uncaught(thrown);
+  const id = found && runOf.get(found.cellName);
+  if (found && id !== undefined) post({ type: 'uncaught', id, error: found.error, inPromise });
+}
+addEventListener('error', (event) => reportUncaught(event, event.error ?? event.message, false));
+addEventListener('unhandledrejection', (event) => reportUncaught(event, event.reason, true));

@@ -1,14 +1,13 @@
-// The kernel's core, shared by the Web Worker and by the Node kernel that tests use: compiles a
-// cell, runs it at the global scope of a realm, and collects what it printed and how it failed.
+// The kernel's core, shared by the Web Worker and by the Node kernel that tests and the build use:
+// compiles a cell, runs it at the global scope of a realm, and collects what it printed (bounded)
+// and how it failed.
+import { BoundedOutput, captureConsole, type OutputLine, type OutputListener } from './cell-output.ts';
 import type { CompileError, CompiledCell } from './compile-cell.ts';
-import { formatArgs, formatTable, formatValue } from './format-value.ts';
+import { formatValue } from './format-value.ts';
 
-export interface OutputLine {
-  stream: 'log' | 'info' | 'warn' | 'error';
-  text: string;
-}
+export type { OutputLine } from './cell-output.ts';
 
-/** `syntax`: the cell was rejected before it ran; `runtime`: it threw (or was interrupted). */
+/** `syntax`: the cell was rejected before it ran; `runtime`: it threw. */
 export interface CellError {
   kind: 'syntax' | 'runtime';
   name: string;
@@ -20,6 +19,8 @@ export interface CellError {
 export interface CellResult {
   outputs: OutputLine[];
   error?: CellError;
+  /** True when the cell printed more than the output bound: only the first part is kept. */
+  truncated?: boolean;
   elapsedMs: number;
 }
 
@@ -39,14 +40,37 @@ export interface RunnerDeps {
   modules: Record<string, unknown>;
 }
 
-export interface CellRunner {
-  /** Runs cells one at a time, in the order they were asked for. */
-  run(cellName: string, source: string): Promise<CellResult>;
-  /** Loads the compiler and modules ahead of the first run. */
-  load(): Promise<void>;
+/** Hears a run as it happens. */
+export interface RunListener extends OutputListener {
+  /** The compiler is loaded and the cell starts now. */
+  started?(): void;
 }
 
-export function createCellRunner(realm: Realm, loadDeps: () => Promise<RunnerDeps>): CellRunner {
+export interface RunnerOptions {
+  /**
+   * Keep the console captured between runs, so what a cell's timers print later still reaches
+   * that cell's listener (the worker). Off, the console is the realm's own between runs (Node).
+   */
+  captureBetweenRuns?: boolean;
+}
+
+export interface CellRunner {
+  /** Runs cells one at a time, in the order they were asked for. */
+  run(cellName: string, source: string, listener?: RunListener): Promise<CellResult>;
+  /** Loads the compiler and modules ahead of the first run. */
+  load(): Promise<void>;
+  /**
+   * Describes what was thrown outside any run (a rejected promise nobody awaited, a timer that
+   * threw), at the cell it came from: the cell in its stack, or else the cell that ran last.
+   */
+  uncaught(thrown: unknown): { cellName: string; error: CellError } | undefined;
+}
+
+export function createCellRunner(
+  realm: Realm,
+  loadDeps: () => Promise<RunnerDeps>,
+  { captureBetweenRuns = false }: RunnerOptions = {},
+): CellRunner {
   let loading: Promise<RunnerDeps> | undefined;
   const load = () =>
     (loading ??= loadDeps().then(
@@ -60,65 +84,73 @@ export function createCellRunner(realm: Realm, loadDeps: () => Promise<RunnerDep
       },
     ));
 
-  async function runNow(cellName: string, source: string): Promise<CellResult> {
+  // Where the console prints: the running cell's output (between runs, the last cell's).
+  let output: BoundedOutput | undefined;
+  let restoreConsole: (() => void) | undefined;
+  // The lines that each cell's last run changed in compiling, to place what it throws later.
+  const changedLinesOf = new Map<string, ReadonlySet<number>>();
+  let lastCell: string | undefined;
+
+  async function runNow(cellName: string, source: string, listener: RunListener): Promise<CellResult> {
     const started = performance.now();
-    const outputs: OutputLine[] = [];
+    const cellOutput = new BoundedOutput(listener);
     const finish = (error?: CellError): CellResult => ({
-      outputs,
+      outputs: cellOutput.lines,
       error,
+      ...(cellOutput.truncated && { truncated: true }),
       elapsedMs: performance.now() - started,
     });
-    const restoreConsole = captureConsole(realm.console, outputs);
+    output = cellOutput;
+    restoreConsole ??= captureConsole(realm.console, () => output);
+    lastCell = cellName;
+    changedLinesOf.delete(cellName);
     let compiled: CompiledCell | CompileError | undefined;
     try {
-      compiled = (await load()).compileCell(source, { cellName });
+      const { compileCell } = await load();
+      listener.started?.();
+      compiled = compileCell(source, { cellName });
       if (compiled.kind === 'syntax') return finish(compiled);
+      changedLinesOf.set(cellName, compiled.changedLines);
       const completion = realm.evaluate(compiled.js, cellName);
       if (compiled.isAsync) await completion;
       return finish();
     } catch (thrown) {
-      const changedLines = compiled?.kind === 'compiled' ? compiled.changedLines : undefined;
-      return finish(runtimeError(thrown, cellName, changedLines));
+      return finish(runtimeError(thrown, cellName, changedLinesOf.get(cellName)));
     } finally {
-      restoreConsole();
+      if (!captureBetweenRuns) {
+        restoreConsole();
+        restoreConsole = undefined;
+      }
     }
   }
 
   let queue: Promise<unknown> = Promise.resolve();
   return {
-    run(cellName, source) {
-      const result = queue.then(() => runNow(cellName, source));
+    run(cellName, source, listener = {}) {
+      const result = queue.then(() => runNow(cellName, source, listener));
       queue = result;
       return result;
     },
     load: async () => {
       await load();
     },
+    uncaught(thrown) {
+      if (lastCell === undefined) return undefined;
+      const stack = String((thrown as { stack?: unknown } | null)?.stack ?? '');
+      const cellName =
+        [...changedLinesOf.keys()]
+          .map((name) => ({ name, at: stackFrame(stack, name)?.index ?? Infinity }))
+          .sort((a, b) => a.at - b.at)
+          .find(({ at }) => at !== Infinity)?.name ?? lastCell;
+      return { cellName, error: runtimeError(thrown, cellName, changedLinesOf.get(cellName)) };
+    },
   };
 }
 
-/** Sends the console's output to `outputs` until the returned function restores it. */
-function captureConsole(target: Console, outputs: OutputLine[]): () => void {
-  const write = (stream: OutputLine['stream']) => (...args: unknown[]) => {
-    outputs.push({ stream, text: formatArgs(args) });
-  };
-  const capture = {
-    log: write('log'),
-    debug: write('log'),
-    info: write('info'),
-    warn: write('warn'),
-    error: write('error'),
-    dir: (value: unknown) => {
-      outputs.push({ stream: 'log', text: formatValue(value) });
-    },
-    table: (data: unknown, columns?: string[]) => {
-      outputs.push({ stream: 'log', text: formatTable(data, columns) });
-    },
-  };
-  const names = Object.keys(capture) as (keyof typeof capture)[];
-  const saved = Object.fromEntries(names.map((name) => [name, target[name]]));
-  Object.assign(target, capture);
-  return () => Object.assign(target, saved);
+/** The first frame of `stack` in the cell's file: where, and at which line and column. */
+function stackFrame(stack: string, cellName: string) {
+  const file = cellName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?:^|[\\s(@])${file}:(\\d+):(\\d+)`, 'm').exec(stack) ?? undefined;
 }
 
 /** Describes what a cell threw, at the cell's line: the first stack frame in the cell's file. */
@@ -131,8 +163,7 @@ function runtimeError(
     return { kind: 'runtime', name: 'Uncaught', message: formatValue(thrown) };
   }
   const { name, message, stack } = thrown as Error;
-  const file = cellName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const frame = new RegExp(`(?:^|[\\s(@])${file}:(\\d+):(\\d+)`, 'm').exec(String(stack));
+  const frame = stackFrame(String(stack), cellName);
   const line = frame ? Number(frame[1]) : undefined;
   const column = frame && !changedLines.has(Number(frame[1])) ? Number(frame[2]) : undefined;
   return { kind: 'runtime', name: String(name), message: String(message), line, column };

@@ -1,12 +1,11 @@
-// A page's kernel in Node, for tests: the worker's compiler and core, with a vm context as the
-// page's global scope, so every lesson's cells can be run here the way the browser runs them.
+// A page's kernel in Node, for tests and for the build's run of every cell: the worker's compiler
+// and core, with a vm context as the page's global scope, so every lesson's cells run here the
+// way the browser runs them.
 import vm from 'node:vm';
 import { compileCell } from './compile-cell.ts';
-import { type CellResult, createCellRunner } from './run-cell.ts';
+import { type CellRunner, createCellRunner } from './run-cell.ts';
 
-export interface NodeKernel {
-  run(cellName: string, source: string): Promise<CellResult>;
-}
+export type NodeKernel = Pick<CellRunner, 'run' | 'uncaught'>;
 
 // A vm context starts with only the language's built-ins; a worker also has these.
 const WORKER_GLOBALS = {
@@ -33,5 +32,5 @@ export function createNodeKernel(modules?: Record<string, unknown>): NodeKernel 
     { global: context, console, evaluate },
     async () => ({ compileCell, modules: modules ?? { lib: await import('lib') } }),
   );
-  return { run: runner.run };
+  return { run: runner.run, uncaught: runner.uncaught };
 }

@@ -1,95 +1,102 @@
-// How a reader works with a cell: run, edit, errors, reloads, and reading with JavaScript off.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+// How a reader works with a cell: run, edit, errors, output as text, reloads, what loads when,
+// and reading with JavaScript off.
+import { expect, test } from '@playwright/test';
 import { lessonPages } from '../support/lessons.ts';
+import { LESSON, openLesson, replaceCode, runOnce } from '../support/notebook-page.ts';
+import { PRINTS_32 } from '../support/prints-32.ts';
 
-const lesson = lessonPages().find((page) => page.url === 'lessons/01-what-are-parameters/')!;
-
-async function firstCell(page: Page): Promise<Locator> {
-  await page.goto(lesson.url);
-  return page.locator('param-cell').first();
-}
-
-async function replaceCode(cell: Locator, code: string) {
-  await cell.locator('.cell-edit').click();
-  await cell.locator('textarea').fill(code);
-}
+const lesson = lessonPages().find((page) => page.url === LESSON)!;
 
 test('an edited cell runs the new code', async ({ page }) => {
-  const cell = await firstCell(page);
+  const cell = (await openLesson(page)).first();
   await replaceCode(
     cell,
     'import { SimpleNN, countParameters } from "lib";\nconsole.log(countParameters(new SimpleNN(3, 6, 2)));',
   );
-  await cell.locator('.cell-run').click();
-  await expect(cell.locator('.cell-output pre')).toHaveText('38');
-});
-
-test('Shift+Enter in the editor runs the cell', async ({ page }) => {
-  const cell = await firstCell(page);
-  await replaceCode(cell, 'console.log(6 * 7);');
-  await cell.locator('textarea').press('Shift+Enter');
-  await expect(cell.locator('.cell-output pre')).toHaveText('42');
+  await expect(await runOnce(cell)).toHaveText('38');
 });
 
 test('a cell that throws shows the error and its line in the cell', async ({ page }) => {
-  const cell = await firstCell(page);
+  const cell = (await openLesson(page)).first();
   await replaceCode(cell, 'const a: number = 1;\nconst b = a + 1;\nnull!.boom();\n');
-  await cell.locator('.cell-run').click();
-  await expect(cell.locator('[data-stream="error"]')).toContainText('TypeError');
-  await expect(cell.locator('[data-stream="error"]')).toContainText('line 3');
+  const error = (await runOnce(cell)).locator('[data-stream="error"]');
+  await expect(error).toContainText('TypeError');
+  await expect(error).toContainText('line 3');
 });
 
-test('a syntax error says where it is, and the next cell still runs', async ({ page }) => {
-  const cell = await firstCell(page);
-  await replaceCode(cell, 'const ok = 1;\nconst = 2;\n');
-  await cell.locator('.cell-run').click();
-  await expect(cell.locator('[data-stream="error"]')).toContainText('line 2');
-  const next = page.locator('param-cell').nth(1);
-  await replaceCode(next, 'console.log("still fine");');
-  await next.locator('.cell-run').click();
-  await expect(next.locator('.cell-output pre')).toHaveText('still fine');
+test("a syntax error gives its line and column in the cell's TypeScript, and the next cell still runs", async ({ page }) => {
+  const cells = await openLesson(page);
+  await replaceCode(cells.first(), 'const ok: number = 1;\nconst = 2;\n');
+  await expect((await runOnce(cells.first())).locator('[data-stream="error"]')).toHaveText(
+    /SyntaxError: .* \(line 2, column 7\)/,
+  );
+  await replaceCode(cells.nth(1), 'console.log("still fine");');
+  await expect(await runOnce(cells.nth(1))).toHaveText('still fine');
 });
 
 test('output is shown as text, never as HTML', async ({ page }) => {
-  const cell = await firstCell(page);
-  const xss = '<img src=x onerror="document.title=1">';
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  const cell = (await openLesson(page)).first();
+  const xss = '<img src=x onerror=alert(1)>';
   await replaceCode(cell, `console.log(${JSON.stringify(xss)});`);
-  await cell.locator('.cell-run').click();
-  await expect(cell.locator('.cell-output pre')).toHaveText(xss);
-  await expect(cell.locator('.cell-output img')).toHaveCount(0);
+  const output = await runOnce(cell);
+  await expect(output).toHaveText(xss);
+  await expect(output.locator('img')).toHaveCount(0);
+  expect(dialogs).toEqual([]);
 });
 
-test("a reader's edit survives a reload", async ({ page }) => {
-  const cell = await firstCell(page);
-  await replaceCode(cell, 'console.log("kept");');
-  await expect(cell).toHaveAttribute('data-edited', '');
-  await page.reload();
-  const reloaded = page.locator('param-cell').first();
-  await expect(reloaded.locator('textarea')).toHaveValue('console.log("kept");');
-  await reloaded.locator('.cell-run').click();
-  await expect(reloaded.locator('.cell-output pre')).toHaveText('kept');
+test('console methods print in their own styles, values printed like util.inspect', async ({ page }) => {
+  const cell = (await openLesson(page)).first();
+  await replaceCode(
+    cell,
+    [
+      'console.log(new Map([["a", 1]]), [1, 2], new Float32Array(2));',
+      'console.warn("careful");',
+      'console.error("wrong");',
+      'console.table([{ n: 32 }]);',
+    ].join('\n'),
+  );
+  const output = await runOnce(cell);
+  await expect(output.locator('[data-stream="log"]').first()).toHaveText("Map(1) { 'a' => 1 } [ 1, 2 ] Float32Array(2) [ 0, 0 ]");
+  await expect(output.locator('[data-stream="warn"]')).toHaveText('careful');
+  await expect(output.locator('[data-stream="error"]')).toHaveText('wrong');
+  await expect(output.locator('[data-stream="log"]').last()).toContainText('│ (index) │ n  │');
+  const color = (stream: string) =>
+    output.locator(`[data-stream="${stream}"]`).first().evaluate((span) => getComputedStyle(span).color);
+  expect(await color('error')).not.toBe(await color('log'));
 });
 
-test('the transpiler is not downloaded until a cell runs', async ({ page }) => {
+test('top-level await works in a cell', async ({ page }) => {
+  const cell = (await openLesson(page)).first();
+  await replaceCode(cell, 'const n = await new Promise<number>((resolve) => setTimeout(() => resolve(32), 10));\nconsole.log(n);');
+  await expect(await runOnce(cell)).toHaveText('32');
+});
+
+test('nothing of the notebook beyond a small loader downloads until the reader reaches for a cell', async ({ page }) => {
   const scripts: string[] = [];
   page.on('request', (request) => {
     if (request.resourceType() === 'script') scripts.push(request.url());
   });
-  const cell = await firstCell(page);
+  const cells = await openLesson(page);
   await page.waitForLoadState('networkidle');
-  const beforeRun = scripts.length;
-  expect(await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))).not.toContainEqual(
-    expect.stringMatching(/sucrase|kernel/i),
-  );
-  await cell.locator('.cell-run').click();
-  await expect(cell.locator('.cell-output pre')).toHaveText(/\S/);
-  expect(scripts.length).toBeGreaterThan(beforeRun);
+  expect(scripts.filter((url) => /editor|kernel|compile-cell|notebook-runtime/.test(url))).toEqual([]);
+  await expect(page.locator('.cm-editor')).toHaveCount(0);
+
+  await cells.first().hover();
+  await expect(cells.first().locator('.cm-editor')).toBeVisible();
+  expect(scripts.some((url) => /editor/.test(url))).toBe(true);
+  await expect(await runOnce(cells.first())).toHaveText(PRINTS_32);
+  expect(scripts.some((url) => /compile-cell/.test(url))).toBe(true);
 });
 
 test.describe('with JavaScript off', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('every cell shows its code, highlighted', async ({ page }) => {
+  test('every cell shows its code, highlighted, and the output the build computed', async ({ page }) => {
     await page.goto(lesson.url);
     const cells = page.locator('param-cell');
     await expect(cells).toHaveCount(lesson.cells.length);
@@ -100,8 +107,11 @@ test.describe('with JavaScript off', () => {
       await expect(code).toContainText(firstLine.trim());
       // Highlighted: Expressive Code colours tokens with inline styles on spans.
       expect(await code.locator('span[style]').count()).toBeGreaterThan(0);
+      const output = cells.nth(i).locator('.cell-output[data-origin="build"]');
+      await expect(output).toBeVisible();
+      await expect(output.locator('pre')).toHaveText(PRINTS_32);
     }
-    await expect(page.locator('.cell-toolbar')).toHaveCount(lesson.cells.length);
     await expect(page.locator('.cell-toolbar').first()).toBeHidden();
+    await expect(page.locator('notebook-toolbar')).toBeHidden();
   });
 });

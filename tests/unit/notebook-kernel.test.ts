@@ -1,6 +1,7 @@
 // The kernel as lessons use it: cells of one page share a scope, in the order they run.
 // Runs in Node through run-in-node.ts, over the same core and compiler as the browser's worker.
 import { describe, expect, it } from 'vitest';
+import { MAX_OUTPUT_LINES } from '../../src/notebook/cell-output.ts';
 import { createNodeKernel } from '../../src/notebook/run-in-node.ts';
 import type { CellResult } from '../../src/notebook/run-cell.ts';
 
@@ -11,8 +12,13 @@ class SimpleNN {
     return `SimpleNN(${this.sizes.join(', ')})`;
   }
 }
+let kept: unknown;
 const fakeLib = {
   SimpleNN,
+  /** Hands a value from the cell to the test. */
+  keep: (value: unknown) => {
+    kept = value;
+  },
   countParameters: (model: SimpleNN) => model.sizes.length * 16,
   fail: () => {
     throw new RangeError('inside the library');
@@ -245,5 +251,56 @@ describe('the kernel with the real library', () => {
     const result = await kernel.run('cell-1.ts', 'import { Tensor } from "lib";\nconsole.log(new Tensor([2], new Float64Array([30, 2])).data instanceof Float64Array);');
     expect(result.error).toBeUndefined();
     expect(printed(result)).toBe('true');
+  });
+});
+
+describe('what a cell prints, bounded', () => {
+  it('keeps the first lines of a cell that prints a million, and says the rest was cut', async () => {
+    const result = await fakeKernel()('for (let i = 0; i < 1_000_000; i++) console.log(i);');
+    expect(result.outputs).toHaveLength(MAX_OUTPUT_LINES);
+    expect(result.outputs[0]).toEqual({ stream: 'log', text: '0' });
+    expect(result.truncated).toBe(true);
+  });
+
+  it('does not call an output truncated that fits exactly', async () => {
+    const result = await fakeKernel()(`for (let i = 0; i < ${MAX_OUTPUT_LINES}; i++) console.log(i);`);
+    expect(result.outputs).toHaveLength(MAX_OUTPUT_LINES);
+    expect(result.truncated).toBeUndefined();
+  });
+});
+
+describe('listening to a run', () => {
+  it('hears the cell start, then each line as it is printed', async () => {
+    const kernel = createNodeKernel({ lib: fakeLib });
+    const heard: string[] = [];
+    await kernel.run('cell-1.ts', 'console.log(1);\nconsole.warn(2);', {
+      started: () => heard.push('started'),
+      output: ({ stream, text }) => heard.push(`${stream} ${text}`),
+    });
+    expect(heard).toEqual(['started', 'log 1', 'warn 2']);
+  });
+});
+
+describe('what is thrown after a cell ended', () => {
+  it('is placed at the line of the cell whose code threw it, even when other cells ran since', async () => {
+    const kernel = createNodeKernel({ lib: fakeLib });
+    await kernel.run('cell-1.ts', 'import { keep } from "lib";\nconst later = () =>\n  keep(new TypeError("too late"));');
+    await kernel.run('cell-2.ts', 'later();');
+    await kernel.run('cell-3.ts', 'console.log("another cell");');
+    expect(kernel.uncaught(kept)).toEqual({
+      cellName: 'cell-1.ts',
+      error: { kind: 'runtime', name: 'TypeError', message: 'too late', line: 3, column: 8 },
+    });
+  });
+
+  it('goes to the cell that ran last when it carries no stack', async () => {
+    const kernel = createNodeKernel({ lib: fakeLib });
+    expect(kernel.uncaught(32)).toBeUndefined();
+    await kernel.run('cell-1.ts', 'let a = 1;');
+    await kernel.run('cell-2.ts', 'let b = 2;');
+    expect(kernel.uncaught(32)).toEqual({
+      cellName: 'cell-2.ts',
+      error: { kind: 'runtime', name: 'Uncaught', message: '32' },
+    });
   });
 });

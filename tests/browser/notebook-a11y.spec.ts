@@ -1,0 +1,39 @@
+// The notebook in its live states (editors in place, outputs with errors and warnings, an edited
+// cell whose lesson code changed, a kernel at work), in the light and the dark theme: nothing
+// axe-core can find. (a11y.spec.ts checks every page as it first loads.)
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { openLesson, replaceCode, runOnce } from '../support/notebook-page.ts';
+
+async function notebookViolations(page: Page, theme: 'light' | 'dark'): Promise<string[]> {
+  await page.emulateMedia({ colorScheme: theme });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+  const { violations } = await new AxeBuilder({ page })
+    .include('param-cell')
+    .include('notebook-toolbar')
+    .options({ resultTypes: ['violations'] })
+    .analyze();
+  return violations.map(({ id, help, nodes }) => `[${theme}] ${id}: ${help} — ${nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+test('the live notebook has no accessibility violations in either theme', async ({ page }) => {
+  test.slow(); // axe takes seconds on a long lesson
+  await page.addInitScript(() => {
+    if (sessionStorage.getItem('seeded')) return;
+    const stale = JSON.stringify({ code: 'console.log("mine");', originalHash: 'older' });
+    localStorage.setItem(`param-notebook:edit:v2:${location.pathname}#1`, stale);
+    sessionStorage.setItem('seeded', '1');
+  });
+  const cells = await openLesson(page);
+  await expect(cells.nth(1).locator('.cell-conflict')).toBeVisible();
+  await cells.first().locator('.cell-code').click(); // the lesson's code, comments and all
+  await runOnce(cells.first());
+  await replaceCode(cells.nth(2), 'console.log(32);\nconsole.warn("careful");\nnull!.boom();');
+  await runOnce(cells.nth(2));
+  await replaceCode(cells.nth(3), 'for (let i = 0; i < 60; i++) console.log(i);');
+  await runOnce(cells.nth(3));
+  await replaceCode(cells.nth(4), 'while (true) {}');
+  await cells.nth(4).locator('.cell-run').click();
+  await expect(page.locator('notebook-toolbar [data-action="interrupt"]')).toBeEnabled();
+  expect([...(await notebookViolations(page, 'light')), ...(await notebookViolations(page, 'dark'))]).toEqual([]);
+});

@@ -1,0 +1,70 @@
+// The build's step from ```ts cell blocks to <Cell> components: each cell is run once, in page
+// order and one scope, and carries what it printed; the page's toolbar comes before its first cell.
+import type { Root } from 'mdast';
+import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { remarkCells } from '../../src/markdown/remark-cells.ts';
+
+const page = `Some text.
+
+\`\`\`ts cell
+import { SimpleNN, countParameters } from "lib";
+const model = new SimpleNN(3, 5, 2);
+\`\`\`
+
+\`\`\`ts
+// not a cell
+\`\`\`
+
+\`\`\`ts cell title="count.ts"
+console.log(countParameters(model));
+\`\`\`
+
+\`\`\`ts cell
+null!.boom();
+\`\`\`
+`;
+
+async function transform(mdx: string, extname = '.mdx'): Promise<Root> {
+  const tree = unified().use(remarkParse).use(remarkMdx).parse(mdx);
+  await remarkCells()(tree, { extname });
+  return tree;
+}
+
+const attribute = (element: MdxJsxFlowElement, name: string) =>
+  element.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value;
+
+describe('remarkCells', () => {
+  it('runs the cells of a page in order, in one scope, and gives each cell what it printed', async () => {
+    const tree = await transform(page);
+    const cells = tree.children.filter((node): node is MdxJsxFlowElement => node.type === 'mdxJsxFlowElement' && node.name === 'Cell');
+    expect(cells.map((cell) => attribute(cell, 'index'))).toEqual(['0', '1', '2']);
+    const outputs = cells.map((cell) => JSON.parse(String(attribute(cell, 'output'))));
+    expect(outputs[0]).toEqual({ outputs: [] });
+    expect(outputs[1]).toEqual({ outputs: [{ stream: 'log', text: '32' }] });
+    expect(outputs[2].error).toMatchObject({ kind: 'runtime', name: 'TypeError', line: 1 });
+    expect(attribute(cells[1], 'source')).toBe('console.log(countParameters(model));');
+    // The code block stays as the child for Expressive Code, without the marker.
+    expect(cells[1].children[0]).toMatchObject({ type: 'code', lang: 'ts', meta: 'title="count.ts"' });
+  });
+
+  it('puts the toolbar right before the first cell and imports both components', async () => {
+    const tree = await transform(page);
+    const names = tree.children.map((node) => (node.type === 'mdxJsxFlowElement' ? node.name : node.type));
+    expect(names.slice(0, 5)).toEqual(['mdxjsEsm', 'mdxjsEsm', 'paragraph', 'NotebookToolbar', 'Cell']);
+    expect(tree.children.slice(0, 2).map((node) => (node as { value: string }).value)).toEqual([
+      "import Cell from '/src/components/Cell.astro';",
+      "import NotebookToolbar from '/src/components/NotebookToolbar.astro';",
+    ]);
+  });
+
+  it('leaves pages without cells, and plain Markdown, as they are', async () => {
+    const plain = await transform(page, '.md');
+    expect(plain.children.some((node) => node.type === 'mdxJsxFlowElement')).toBe(false);
+    const noCells = await transform('Just text.\n');
+    expect(noCells.children.map((node) => node.type)).toEqual(['paragraph']);
+  });
+});
