@@ -1,7 +1,8 @@
 // What the loss and sweep charts show, in words, for the figures built into the page and for
 // the live ones alike.
 import { labParameters, type Losses, lowestValidation, SWEEP_WIDTHS, type SweepPoint } from './experiment.ts';
-import { fill, type LabText } from './lab-text.ts';
+import { fill } from '../i18n/fill-template.ts';
+import type { LabText } from './lab-text.ts';
 import type { LabSettings } from './settings.ts';
 
 const fmt = (v: number) => v.toPrecision(2);

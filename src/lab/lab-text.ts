@@ -21,8 +21,3 @@ export const LAB_TEXT_KEYS = [
 ] as const;
 
 export type LabText = Record<(typeof LAB_TEXT_KEYS)[number], string>;
-
-/** `template` with each `{{name}}` replaced by `values[name]`. */
-export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
-}

@@ -2,7 +2,8 @@
 // runs in a worker (train.worker.ts); Stop terminates it.
 import { lossCaption, sweepCaption } from './captions.ts';
 import { type LabData, labData, labParameters, type Losses, lowestValidation, type SweepPoint } from './experiment.ts';
-import { fill, type LabText } from './lab-text.ts';
+import { fill } from '../i18n/fill-template.ts';
+import type { LabText } from './lab-text.ts';
 import type { LabProgress, LabRequest } from './messages.ts';
 import { fitChart, lossChart, sweepChart } from './plot.ts';
 import {

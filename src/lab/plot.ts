@@ -2,7 +2,8 @@
 // without JavaScript) and live in the browser. Only numbers and the lab's own words, escaped, go
 // into the markup.
 import { CURVE_X, type LabData, type Losses, lowestValidation, type SweepPoint } from './experiment.ts';
-import { fill, type LabText } from './lab-text.ts';
+import { fill } from '../i18n/fill-template.ts';
+import type { LabText } from './lab-text.ts';
 
 const WIDTH = 300;
 const HEIGHT = 200;

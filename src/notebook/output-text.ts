@@ -1,6 +1,7 @@
 // How a cell's result reads, line by line: the same at build time (Cell.astro renders the build's
 // run) and in the page (cell-element.ts renders the reader's runs). Always text, never HTML.
 import type { KernelRun, StopReason } from './kernel-client.ts';
+import { fill } from '../i18n/fill-template.ts';
 import type { CellError, OutputLine } from './run-cell.ts';
 
 /** The texts of notices; `{{name}}` marks where a value goes. */
@@ -46,8 +47,4 @@ function describeError({ name, message, line, column }: CellError, labels: Outpu
   if (line === undefined) return `${name}: ${message}`;
   const where = column === undefined ? labels.atLine : labels.atLineColumn;
   return `${name}: ${message} (${fill(where, { line, column })})`;
-}
-
-function fill(template: string, values: Record<string, unknown>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
 }

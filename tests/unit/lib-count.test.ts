@@ -1,21 +1,7 @@
 import { countParameters, Linear, Module, ReLU, Sequential, SimpleNN, type Tensor } from 'lib';
 import { describe, expect, it } from 'vitest';
 import pytorch from '../fixtures/pytorch-counts.json';
-
-// Two layers whose weight is one Parameter, like TiedLinears in scripts/generate_pytorch_fixtures.py.
-class TiedLinears extends Module {
-  encoder = new Linear(4, 4);
-  decoder = new Linear(4, 4);
-
-  constructor() {
-    super();
-    this.decoder.weight = this.encoder.weight;
-  }
-
-  forward(x: Tensor): Tensor {
-    return this.decoder.call(this.encoder.call(x));
-  }
-}
+import { TiedLinears } from '../support/pytorch-twins.ts';
 
 const namesAndShapes = (model: Module) => {
   const named = [...model.namedParameters()];

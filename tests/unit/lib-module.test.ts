@@ -1,6 +1,7 @@
 import { Linear, Module, Parameter, ReLU, Sequential, SimpleNN, type Tensor, tensor, zeros } from 'lib';
 import { describe, expect, it } from 'vitest';
 import pytorch from '../fixtures/pytorch-counts.json';
+import { TiedLinears } from '../support/pytorch-twins.ts';
 
 // The same summary scripts/generate_pytorch_fixtures.py records for each PyTorch module.
 const summarize = (model: Module) => ({
@@ -20,20 +21,6 @@ const pytorchSummary = ({ namedChildren, namedModules, parameters, repr }: (type
   parameters,
   repr,
 });
-
-class TiedLinears extends Module {
-  encoder = new Linear(4, 4);
-  decoder = new Linear(4, 4);
-
-  constructor() {
-    super();
-    this.decoder.weight = this.encoder.weight;
-  }
-
-  forward(x: Tensor): Tensor {
-    return this.decoder.call(this.encoder.call(x));
-  }
-}
 
 // A parameter of its own, assigned after its child, like Scaled in the fixture script.
 class Scaled extends Module {
