@@ -7,9 +7,10 @@ const LESSON_TITLES = [
   /counting by hand/i,
   /counting with built-ins/i,
   /where overfitting comes from/i,
+  /counting real networks/i,
 ];
 
-test('the sidebar lists the four lessons in order', async ({ page }) => {
+test('the sidebar lists the five lessons in order', async ({ page }) => {
   await page.goto('lessons/01-what-are-parameters/');
   const texts = await page.locator('.sidebar-content a').allTextContents();
   const lessonIndices = LESSON_TITLES.map((title) => texts.findIndex((text) => title.test(text)));
