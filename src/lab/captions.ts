@@ -28,6 +28,7 @@ export function lossCaption(settings: LabSettings, history: readonly Losses[], t
 
 export function sweepCaption(settings: LabSettings, points: readonly SweepPoint[], text: LabText): string {
   const caption = fill(text.sweepCaption, {
+    count: SWEEP_WIDTHS.length,
     first: SWEEP_WIDTHS[0]!,
     last: SWEEP_WIDTHS.at(-1)!,
     epochs: settings.epochs,
