@@ -39,7 +39,6 @@ interface Layer {
 
 interface Task {
   name: string;
-  sizes: number[];
   x: Tensor;
   y: Tensor;
   optimizer: 'adam' | 'sgd';
@@ -55,17 +54,16 @@ const ROUNDS = 4;
 const ROUND_SECONDS = 0.25;
 const [GRAPH, EAGER, TFJS, HAND] = ['lib (Graph replay)', 'lib (eager steps)', 'tfjs-core, CPU backend', 'hand-written loop'];
 
+const linearsOf = (model: Module): Linear[] => [...model.modules()].filter((m): m is Linear => m instanceof Linear);
+
 function layersOf(model: Module): Layer[] {
-  return [...model.modules()]
-    .filter((m): m is Linear => m instanceof Linear)
-    .map((l) => ({ weight: l.weight.data.slice(), bias: l.bias!.data.slice(), inputs: l.inFeatures, outputs: l.outFeatures }));
+  return linearsOf(model).map((l) => ({ weight: l.weight.data.slice(), bias: l.bias!.data.slice(), inputs: l.inFeatures, outputs: l.outFeatures }));
 }
 
 function libContender(task: Task, initial: Layer[], replay: boolean): Contender {
   return (steps) => {
     const model = task.makeModel();
-    const linears = [...model.modules()].filter((m): m is Linear => m instanceof Linear);
-    linears.forEach((l, i) => {
+    linearsOf(model).forEach((l, i) => {
       l.weight.data.set(initial[i]!.weight);
       l.bias!.data.set(initial[i]!.bias);
     });
@@ -91,9 +89,8 @@ function libContender(task: Task, initial: Layer[], replay: boolean): Contender 
 }
 
 function tfjsContender(task: Task, initial: Layer[]): Contender {
-  const rows = task.x.shape[0]!;
-  const x = tf.tensor2d(Float32Array.from(task.x.data), [rows, task.sizes[0]!]);
-  const y = tf.tensor2d(Float32Array.from(task.y.data), [rows, task.sizes.at(-1)!]);
+  const x = tf.tensor2d(Float32Array.from(task.x.data), [...task.x.shape] as [number, number]);
+  const y = tf.tensor2d(Float32Array.from(task.y.data), [...task.y.shape] as [number, number]);
   return (steps) => {
     // tfjs multiplies x [rows, in] by W [in, out]: the transpose of PyTorch's layout.
     const layers = initial.map((l) => ({
@@ -279,7 +276,6 @@ console.log(`Node ${process.version}, tfjs-core ${tf.version_core} (${tf.getBack
 const sine = sineData({ trainPoints: 20, seed: 0 }).train;
 benchmark({
   name: 'MLP 1 → 32 → 32 → 1, 20 points, full batch',
-  sizes: [1, 32, 32, 1],
   x: sine.x,
   y: sine.y,
   optimizer: 'adam',
@@ -292,7 +288,6 @@ const batch = new Tensor([4, 3], Float64Array.from([1, -2, 0.5, 0.3, 0.7, -1.1, 
 const targets = new Tensor([4, 2], Float64Array.from([0.5, -1, 1.5, 0.25, -0.75, 2, 0, 0.5]));
 benchmark({
   name: 'SimpleNN(3, 5, 2), batch of 4',
-  sizes: [3, 5, 2],
   x: batch,
   y: targets,
   optimizer: 'sgd',

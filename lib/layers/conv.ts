@@ -3,7 +3,7 @@ import { Module } from '../module.ts';
 import { pinName } from '../names.ts';
 import { Parameter } from '../parameter.ts';
 import { pyTuple } from '../repr.ts';
-import { checkDim, checkRank, checkSize, expandSize, type Shape } from '../shape.ts';
+import { checkDim, checkRank, checkSize, expandSize, type Shape, shapeNumel } from '../shape.ts';
 import { forwardNotImplemented } from './shape-only.ts';
 
 type Size = number | readonly number[];
@@ -66,7 +66,7 @@ abstract class ConvNd extends Module {
     this.groups = groups;
     this.transposed = transposed;
     const [rows, columns] = transposed ? [inChannels, outChannels / groups] : [outChannels, inChannels / groups];
-    const fanIn = columns * this.kernelSize.reduce((a, b) => a * b, 1);
+    const fanIn = columns * shapeNumel(this.kernelSize);
     this.weight = new Parameter([rows, columns, ...this.kernelSize], fanInUniform(fanIn));
     this.bias = bias ? new Parameter([outChannels], fanInUniform(fanIn)) : null;
   }

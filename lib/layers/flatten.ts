@@ -1,6 +1,6 @@
 import { Module } from '../module.ts';
 import { pinName } from '../names.ts';
-import { formatShape, type Shape } from '../shape.ts';
+import { formatShape, type Shape, shapeNumel } from '../shape.ts';
 import { forwardNotImplemented } from './shape-only.ts';
 
 /**
@@ -32,7 +32,7 @@ export class Flatten extends Module {
     if (start < 0 || end >= rank || start > end) {
       throw new RangeError(`Flatten: cannot flatten dimensions ${this.startDim}..${this.endDim} of ${formatShape(input)}`);
     }
-    const merged = input.slice(start, end + 1).reduce((a, b) => a * b, 1);
+    const merged = shapeNumel(input.slice(start, end + 1));
     return [...input.slice(0, start), merged, ...input.slice(end + 1)];
   }
 

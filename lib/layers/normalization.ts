@@ -4,7 +4,7 @@ import { Module } from '../module.ts';
 import { pinName } from '../names.ts';
 import { Parameter } from '../parameter.ts';
 import { pyBool, pyFloat, pyTuple } from '../repr.ts';
-import { checkDim, checkRank, checkSize, formatShape, type Shape } from '../shape.ts';
+import { checkDim, checkRank, checkSize, formatShape, type Shape, shapeNumel } from '../shape.ts';
 import { forwardNotImplemented } from './shape-only.ts';
 
 export interface BatchNormOptions {
@@ -16,7 +16,7 @@ export interface BatchNormOptions {
 }
 
 const filled = (shape: readonly number[], value: number) =>
-  new Buffer(shape, () => new Float64Array(shape.reduce((a, b) => a * b, 1)).fill(value));
+  new Buffer(shape, () => new Float64Array(shapeNumel(shape)).fill(value));
 
 /**
  * What BatchNorm1d and BatchNorm2d share (PyTorch's `_BatchNorm`): a learned scale (`weight`) and

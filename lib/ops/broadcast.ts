@@ -1,6 +1,6 @@
 // NumPy-style broadcasting, as PyTorch does it: shapes line up from the right, and a dimension
 // of size 1 (or a missing one) stretches to match the other.
-import { formatShape, type Shape } from '../shape.ts';
+import { formatShape, type Shape, shapeNumel } from '../shape.ts';
 
 /** The shape two tensors broadcast to; throws when they cannot, saying where. */
 export function broadcastShape(a: Shape, b: Shape, what: string): number[] {
@@ -26,8 +26,7 @@ export function broadcastShape(a: Shape, b: Shape, what: string): number[] {
  * same positions, which sums them over the stretched dimensions.
  */
 export function broadcastIndex(from: Shape, to: Shape): Int32Array {
-  let n = 1;
-  for (const size of to) n *= size;
+  const n = shapeNumel(to);
   const index = new Int32Array(n);
   // Stride of each output dimension within `from`: 0 where `from` is stretched.
   const strides = new Array<number>(to.length).fill(0);

@@ -1,16 +1,15 @@
-// Helpers for the tests that compare lib with the PyTorch autograd fixture.
+// Helpers for the tests that compare lib's numbers with PyTorch's fixtures.
 import { SimpleNN, type Tensor, tensor } from 'lib';
 import { expect } from 'vitest';
 import pytorch from '../fixtures/pytorch-autograd.json';
 
 type Nested = number | Nested[];
 
-/** SimpleNN(3, 5, 2) with the fixture's weights. */
-export function fixtureSimpleNN(): SimpleNN {
+/** SimpleNN(3, 5, 2) with a fixture's weights (the autograd fixture's by default), by parameter name. */
+export function fixtureSimpleNN(weights: Record<string, Nested> = pytorch.simpleNN.weights): SimpleNN {
   const model = new SimpleNN(3, 5, 2);
-  const { weights } = pytorch.simpleNN;
   for (const [name, parameter] of model.namedParameters()) {
-    parameter.data.set(tensor(weights[name as keyof typeof weights]).data);
+    parameter.data.set(tensor(weights[name]!).data);
   }
   return model;
 }

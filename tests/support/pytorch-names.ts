@@ -8,12 +8,14 @@ export const camel = (name: string): string => name.replace(/_([a-z0-9])/g, (_, 
 /** A PyTorch repr with its child names in camelCase: `(self_attn): …` → `(selfAttn): …`. */
 export const camelRepr = (repr: string): string => repr.replace(/\(([a-z0-9_]+)\): /g, (_, name: string) => `(${camel(name)}): `);
 
-const numelOf = (tensors: Iterable<{ numel(): number }>) => [...tensors].reduce((sum, t) => sum + t.numel(), 0);
+/** The number of values in all of `tensors` together (parameters, buffers, stateDict entries). */
+export const numelOf = (tensors: Iterable<{ numel(): number }>): number =>
+  [...tensors].reduce((sum, t) => sum + t.numel(), 0);
 
-/** `[name, class, own parameters]` for every module, as the fixture script records them. */
-export const directCounts = (model: Module): [string, string, number][] =>
-  [...model.namedModules()].map(([name, m]) => [name, m.constructor.name, numelOf(m.parameters(false))]);
-
-/** The same plus own buffers, as the model fixtures record them. */
+/** `[name, class, own parameters, own buffers]` for every module, as the model fixtures record them. */
 export const directCountsWithBuffers = (model: Module): [string, string, number, number][] =>
   [...model.namedModules()].map(([name, m]) => [name, m.constructor.name, numelOf(m.parameters(false)), numelOf(m.buffers(false))]);
+
+/** The same without buffers, as the layer fixtures record them. */
+export const directCounts = (model: Module): [string, string, number][] =>
+  directCountsWithBuffers(model).map(([name, cls, params]) => [name, cls, params]);

@@ -1,35 +1,22 @@
-import { Linear, ReLU, Sequential, SimpleNN, type Tensor, tensor } from 'lib';
+import { Linear, ReLU, Sequential, SimpleNN, tensor } from 'lib';
 import { describe, expect, it } from 'vitest';
 import pytorch from '../fixtures/pytorch-counts.json';
+import { expectAllClose, fixtureSimpleNN } from '../support/autograd-fixture.ts';
 
 const { weights, batch, sample } = pytorch.simpleNNForward;
 
 // SimpleNN(3, 5, 2) with the fixed weights the fixture script gave its PyTorch twin.
-function fixtureModel(): SimpleNN {
-  const model = new SimpleNN(3, 5, 2);
-  for (const [name, parameter] of model.namedParameters()) {
-    parameter.data.set(tensor(weights[name as keyof typeof weights]).data);
-  }
-  return model;
-}
-
-function expectClose(actual: Tensor, expected: number[] | number[][], tolerance: number) {
-  expect(actual.shape).toEqual(tensor(expected).shape);
-  const values = expected.flat();
-  actual.data.forEach((value, i) => {
-    expect(Math.abs(value - values[i]!), `element ${i}`).toBeLessThanOrEqual(tolerance);
-  });
-}
+const fixtureModel = () => fixtureSimpleNN(weights);
 
 describe('forward', () => {
   it('computes the same batch output as PyTorch in float64, within 1e-12', () => {
     const output = fixtureModel().call(tensor(batch.input));
-    expectClose(output, batch.output, 1e-12);
+    expectAllClose(output, batch.output, 1e-12);
   });
 
   it('computes the same output as PyTorch for a single sample of shape [3]', () => {
     const output = fixtureModel().call(tensor(sample.input));
-    expectClose(output, sample.output, 1e-12);
+    expectAllClose(output, sample.output, 1e-12);
   });
 
   it('computes y = x Wᵀ + b for a tiny Linear by hand', () => {

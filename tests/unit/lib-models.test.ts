@@ -15,9 +15,8 @@ import {
 } from 'lib';
 import { describe, expect, it } from 'vitest';
 import pytorch from '../fixtures/pytorch-models.json';
-import { camel, directCountsWithBuffers } from '../support/pytorch-names.ts';
+import { camel, directCountsWithBuffers, numelOf } from '../support/pytorch-names.ts';
 import { resnet18FirstThirtyFrozen } from '../support/pytorch-twins.ts';
-
 
 const builders: Record<keyof typeof pytorch.models, () => Module> = {
   lenet5: () => new LeNet5(),
@@ -30,8 +29,6 @@ const builders: Record<keyof typeof pytorch.models, () => Module> = {
   transformerEncoder: () => new TransformerEncoder(new TransformerEncoderLayer(512, 8, { dimFeedforward: 2048 }), 6),
   gpt2: () => new GPT2(),
 };
-
-const numelOf = (tensors: Iterable<{ numel(): number }>) => [...tensors].reduce((sum, t) => sum + t.numel(), 0);
 
 describe.each(Object.entries(pytorch.models))('%s', (name, expected) => {
   const model = builders[name as keyof typeof builders]();

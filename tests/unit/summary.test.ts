@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import pytorch from '../fixtures/pytorch-summary.json';
 import { resnet18FirstThirtyFrozen } from '../support/pytorch-twins.ts';
 
-
 const builders: Record<keyof typeof pytorch.summaries, () => Module> = {
   simpleNN: () => new SimpleNN(3, 5, 2),
   lenet5: () => new LeNet5(),
