@@ -6,15 +6,15 @@ import {
 } from 'lib';
 import type { LabSettings } from './settings.ts';
 
-export const LEARNING_RATE = 0.01;
-export const VALIDATION_POINTS = 100;
+const LEARNING_RATE = 0.01;
+const VALIDATION_POINTS = 100;
 /** The widths a sweep trains, from far fewer parameters than points to far more. */
 export const SWEEP_WIDTHS = [1, 2, 3, 4, 6, 8, 12, 16, 24, 32];
 /** Where the fitted curve is drawn: x from −1 to 1. */
 export const CURVE_X = Array.from({ length: 121 }, (_, i) => -1 + i / 60);
 
 /** 1 → width → width → 1, Tanh after each hidden layer, then dropout (a no-op at p = 0). */
-export function labModel(width: number, dropout: number): Sequential {
+function labModel(width: number, dropout: number): Sequential {
   return new Sequential(
     new Linear(1, width), new Tanh(), new Dropout(dropout),
     new Linear(width, width), new Tanh(), new Dropout(dropout),
@@ -99,7 +99,7 @@ export function lowestValidation(items: readonly Losses[]): number {
 }
 
 /** Both losses after every epoch, and the curve at the end: a whole training run. */
-export function trainToEnd(settings: LabSettings, data = labData(settings)) {
+export function trainToEnd(settings: LabSettings, data: LabData) {
   const run = new LabRun(settings, data);
   const history: Losses[] = [];
   while (run.epoch < settings.epochs) {

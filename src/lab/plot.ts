@@ -9,6 +9,8 @@ const WIDTH = 300;
 const HEIGHT = 200;
 const MARGIN = { left: 50, right: 12, top: 22, bottom: 30 };
 const PLOT = { left: MARGIN.left, right: WIDTH - MARGIN.right, top: MARGIN.top, bottom: HEIGHT - MARGIN.bottom };
+/** The plot area's place and size, as SVG attributes: the frame, and the clip of the data. */
+const PLOT_AREA = `x="${PLOT.left}" y="${PLOT.top}" width="${PLOT.right - PLOT.left}" height="${PLOT.bottom - PLOT.top}"`;
 /** Paths longer than this are thinned: more points than pixels add nothing. */
 const MAX_PATH_POINTS = 400;
 /** Losses below this are drawn at it (a log axis has no 0). */
@@ -36,6 +38,8 @@ function position(axis: Axis, value: number, from: number, to: number): number {
 
 const px = (axis: Axis, v: number) => position(axis, v, PLOT.left, PLOT.right);
 const py = (axis: Axis, v: number) => position(axis, v, PLOT.bottom, PLOT.top);
+/** Where a loss goes on a log axis: losses below LOSS_FLOOR at the floor. */
+const pyLoss = (axis: Axis, loss: number) => py(axis, Math.max(LOSS_FLOOR, loss));
 
 /**
  * A log axis from the power of ten at or below `low` to the one at or above `high`, or, when
@@ -80,7 +84,7 @@ function frame(x: Axis, y: Axis, xLabel: string, yLabel: string): string {
   return [
     ...xTicks,
     ...yTicks,
-    `<rect class="lab-frame" x="${PLOT.left}" y="${PLOT.top}" width="${PLOT.right - PLOT.left}" height="${PLOT.bottom - PLOT.top}"/>`,
+    `<rect class="lab-frame" ${PLOT_AREA}/>`,
     `<text x="${(PLOT.left + PLOT.right) / 2}" y="${HEIGHT - 4}" text-anchor="middle">${escapeXml(xLabel)}</text>`,
     `<text transform="translate(10 ${(PLOT.top + PLOT.bottom) / 2}) rotate(-90)" text-anchor="middle">${escapeXml(yLabel)}</text>`,
   ].join('');
@@ -99,7 +103,7 @@ function legend(entries: [cssClass: string, label: string][]): string {
 
 function svg(kind: string, label: string, body: string): string {
   return `<svg class="lab-chart" data-chart="${kind}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeXml(label)}">` +
-    `<clipPath id="lab-clip-${kind}"><rect x="${PLOT.left}" y="${PLOT.top}" width="${PLOT.right - PLOT.left}" height="${PLOT.bottom - PLOT.top}"/></clipPath>` +
+    `<clipPath id="lab-clip-${kind}"><rect ${PLOT_AREA}/></clipPath>` +
     `${body}</svg>`;
 }
 
@@ -118,13 +122,13 @@ export function lossChart(history: readonly Losses[], epochs: number, text: LabT
   const x: Axis = { min: 0, max: epochs, log: false, ticks: [0, epochs / 2, epochs], format: formatCount };
   const y = lossAxis(history.flatMap((h) => [h.train, h.validation]));
   const line = (key: keyof Losses) =>
-    path(history.map((h, i) => [px(x, i + 1), py(y, Math.max(LOSS_FLOOR, h[key]))]));
+    path(history.map((h, i) => [px(x, i + 1), pyLoss(y, h[key])]));
   let body = frame(x, y, text.axisEpoch, text.axisLoss);
   if (history.length === 0) {
     body += note(text.lossChartHint);
   } else {
     const best = lowestValidation(history);
-    const [bx, by] = [px(x, best + 1), py(y, Math.max(LOSS_FLOOR, history[best]!.validation))];
+    const [bx, by] = [px(x, best + 1), pyLoss(y, history[best]!.validation)];
     body +=
       `<g clip-path="url(#lab-clip-loss)"><path class="lab-train" d="${line('train')}"/>` +
       `<path class="lab-validation" d="${line('validation')}"/></g>` +
@@ -161,7 +165,7 @@ export function sweepChart(points: readonly SweepPoint[], trainingPoints: number
   const x = logAxis(1, most, formatCount, most * 1.5);
   const y = lossAxis(points.flatMap((p) => [p.train, p.validation]));
   const line = (key: keyof Losses, cssClass: string, tooltip: string) => {
-    const at = points.map((p): [number, number] => [px(x, p.parameters), py(y, Math.max(LOSS_FLOOR, p[key]))]);
+    const at = points.map((p): [number, number] => [px(x, p.parameters), pyLoss(y, p[key])]);
     return `<path class="${cssClass}" d="${path(at)}"/>` +
       at.map(([cx, cy], i) => {
         const { width, parameters, [key]: loss } = points[i]!;

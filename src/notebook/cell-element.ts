@@ -166,7 +166,7 @@ export class ParamCell extends HTMLElement {
   }
 
   #nextCell(): ParamCell | undefined {
-    const cells = [...document.querySelectorAll<ParamCell>('param-cell')];
+    const cells = pageCells();
     return cells[cells.indexOf(this) + 1];
   }
 
@@ -238,6 +238,11 @@ export class ParamCell extends HTMLElement {
   #part<T extends HTMLElement = HTMLElement>(selector: string): T {
     return this.querySelector<T>(selector)!;
   }
+}
+
+/** The page's cells, in page order. */
+export function pageCells(): ParamCell[] {
+  return [...document.querySelectorAll<ParamCell>('param-cell')];
 }
 
 /** `12ms`, `3.4s`, in the page's language. */

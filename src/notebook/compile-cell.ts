@@ -15,7 +15,7 @@ import { TokenType as tt } from 'sucrase/dist/esm/parser/tokenizer/types.js';
 import type { CellError } from './run-cell.ts';
 
 /** The one module a cell can import. */
-export const CELL_MODULE = 'lib';
+const CELL_MODULE = 'lib';
 
 export interface CompiledCell {
   kind: 'compiled';

@@ -1,6 +1,6 @@
 // <notebook-toolbar>: the page's kernel controls, as in Jupyter: Run all (in order, stopping at
 // the first cell that fails), Interrupt, Restart kernel, and Reset all edits.
-import type { ParamCell } from './cell-element.ts';
+import { pageCells } from './cell-element.ts';
 import { DEFAULT_TIME_LIMIT_MS, getPageKernel } from './kernel-client.ts';
 
 interface ToolbarLabels {
@@ -23,7 +23,7 @@ export class NotebookToolbar extends HTMLElement {
       this.#status(this.#labels.restarted);
     });
     this.#on('reset-all', () => {
-      const edited = cells().filter((cell) => cell.hasAttribute('data-edited'));
+      const edited = pageCells().filter((cell) => cell.hasAttribute('data-edited'));
       if (edited.length > 0 && confirm(this.#labels.resetAllConfirm)) for (const cell of edited) cell.reset();
     });
     const showBusy = () => (this.#button('interrupt').disabled = !kernel.busy);
@@ -39,7 +39,7 @@ export class NotebookToolbar extends HTMLElement {
     const button = this.#button('run-all');
     button.disabled = true;
     this.#status('');
-    const queue = cells();
+    const queue = pageCells();
     for (const cell of queue) cell.markQueued(true);
     try {
       while (queue.length > 0) {
@@ -63,8 +63,4 @@ export class NotebookToolbar extends HTMLElement {
   #button(action: string): HTMLButtonElement {
     return this.querySelector(`[data-action="${action}"]`)!;
   }
-}
-
-function cells(): ParamCell[] {
-  return [...document.querySelectorAll<ParamCell>('param-cell')];
 }
