@@ -1,6 +1,7 @@
 // The overfitting lab of lesson 4: its controls, live training in a worker, the sweep, the state
 // kept in the URL hash, and the figures built into the page for readers without JavaScript.
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { LESSON as FIRST_LESSON } from '../support/notebook-page.ts';
 
 const LESSON = 'lessons/04-where-overfitting-comes-from/';
 const SWEEP_WIDTHS = 10;
@@ -104,7 +105,7 @@ test('the lab fits a 375 px screen', async ({ page }) => {
 });
 
 test('its script runs on lesson 4 only', async ({ page }) => {
-  await page.goto('lessons/01-what-are-parameters/'); // waits for load: the page's module scripts have run
+  await page.goto(FIRST_LESSON); // waits for load: the page's module scripts have run
   expect(await page.evaluate(() => customElements.get('overfit-lab') === undefined)).toBe(true);
   await page.goto(LESSON);
   await expect(lab(page).locator('form')).toBeVisible();

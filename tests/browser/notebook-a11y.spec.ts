@@ -1,19 +1,14 @@
 // The notebook in its live states (editors in place, outputs with errors and warnings, an edited
 // cell whose lesson code changed, a kernel at work), in the light and the dark theme: nothing
 // axe-core can find. (a11y.spec.ts checks every page as it first loads.)
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { describeViolations, type Theme, useTheme, violations } from '../support/axe.ts';
 import { openLesson, replaceCode, runOnce } from '../support/notebook-page.ts';
 
-async function notebookViolations(page: Page, theme: 'light' | 'dark'): Promise<string[]> {
-  await page.emulateMedia({ colorScheme: theme });
-  await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-  const { violations } = await new AxeBuilder({ page })
-    .include('param-cell')
-    .include('notebook-toolbar')
-    .options({ resultTypes: ['violations'] })
-    .analyze();
-  return violations.map(({ id, help, nodes }) => `[${theme}] ${id}: ${help} — ${nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+/** What axe finds broken in the notebook's cells and toolbar, in `theme`. */
+async function notebookViolations(page: Page, theme: Theme): Promise<string[]> {
+  await useTheme(page, theme);
+  return describeViolations(await violations(page, { include: ['param-cell', 'notebook-toolbar'] }), theme);
 }
 
 test('the live notebook has no accessibility violations in either theme', async ({ page }) => {

@@ -1,19 +1,10 @@
 // A reader's edits: kept as they type, restored on reload with a visible marker, reset only after
 // asking, and never silently lost or silently stale when the lesson's code changes. Without
 // storage, everything still runs.
-import { expect, test, type Page } from '@playwright/test';
-import { openLesson, replaceCode, runOnce } from '../support/notebook-page.ts';
+import { expect, test } from '@playwright/test';
+import { answerDialogs, openLesson, replaceCode, runOnce } from '../support/notebook-page.ts';
 
 const EDIT = 'console.log("kept");';
-
-function answerDialogs(page: Page, accept: boolean): string[] {
-  const messages: string[] = [];
-  page.on('dialog', (dialog) => {
-    messages.push(dialog.message());
-    void (accept ? dialog.accept() : dialog.dismiss());
-  });
-  return messages;
-}
 
 test('an edit survives a reload, marked as edited, and Reset restores the lesson after asking', async ({ page }) => {
   let cell = (await openLesson(page)).first();

@@ -2,7 +2,7 @@
 // and reading with JavaScript off.
 import { expect, test } from '@playwright/test';
 import { lessonPages } from '../support/lessons.ts';
-import { LESSON, openLesson, replaceCode, runOnce } from '../support/notebook-page.ts';
+import { answerDialogs, LESSON, openLesson, replaceCode, runOnce } from '../support/notebook-page.ts';
 import { PRINTS_32 } from '../support/prints-32.ts';
 
 const lesson = lessonPages().find((page) => page.url === LESSON)!;
@@ -35,11 +35,7 @@ test("a syntax error gives its line and column in the cell's TypeScript, and the
 });
 
 test('output is shown as text, never as HTML', async ({ page }) => {
-  const dialogs: string[] = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
+  const dialogs = answerDialogs(page, false);
   const cell = (await openLesson(page)).first();
   const xss = '<img src=x onerror=alert(1)>';
   await replaceCode(cell, `console.log(${JSON.stringify(xss)});`);

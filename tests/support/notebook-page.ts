@@ -31,3 +31,13 @@ export async function runOnce(cell: Locator): Promise<Locator> {
   await expect(cell.locator('.cell-count')).toHaveText(/^\[\d+\]$/);
   return runOutput(cell);
 }
+
+/** Answers every dialog the page opens (accepts or dismisses it); returns their messages, in order. */
+export function answerDialogs(page: Page, accept: boolean): string[] {
+  const messages: string[] = [];
+  page.on('dialog', (dialog) => {
+    messages.push(dialog.message());
+    void (accept ? dialog.accept() : dialog.dismiss());
+  });
+  return messages;
+}
