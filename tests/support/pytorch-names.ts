@@ -1,6 +1,6 @@
 // PyTorch spells names in snake_case (running_mean, weight_ih_l0, ln_1); the library mirrors them in
 // camelCase (runningMean, weightIhL0, ln1). These helpers translate fixture names for comparison.
-import type { Module } from 'lib';
+import { countParameters, type Module } from 'lib';
 
 /** `transformer.h.0.ln_1.weight` → `transformer.h.0.ln1.weight`. */
 export const camel = (name: string): string => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
@@ -19,3 +19,10 @@ export const directCountsWithBuffers = (model: Module): [string, string, number,
 /** The same without buffers, as the layer fixtures record them. */
 export const directCounts = (model: Module): [string, string, number][] =>
   directCountsWithBuffers(model).map(([name, cls, params]) => [name, cls, params]);
+
+/** The three totals every fixture records: all parameters, trainable ones, buffer values. */
+export const totalsOf = (model: Module) => ({
+  total: countParameters(model, { trainableOnly: false }),
+  trainable: countParameters(model),
+  bufferTotal: numelOf(model.buffers()),
+});
