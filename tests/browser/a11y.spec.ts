@@ -1,5 +1,5 @@
-// Every page, in the light and the dark theme, with its notebook running: no accessibility
-// violations that axe-core can find.
+// Every page, in the light and the dark theme, with its notebook running: no violation of WCAG 2.2
+// A/AA (or of axe's best practices) that axe-core can find.
 import { expect, test } from '@playwright/test';
 import { describeViolations, useTheme, violations } from '../support/axe.ts';
 import { builtPages } from '../support/built-site.ts';
