@@ -29,6 +29,7 @@ export abstract class Module {
   training = true;
 
   /** The computation, given the inputs. Call it through `call()`. */
+  // biome-ignore lint/suspicious/noExplicitAny: each layer narrows the parameters to its own inputs.
   abstract forward(...args: any[]): unknown;
 
   /**
