@@ -20,6 +20,12 @@ for (const built of builtPages()) {
       await cell.locator('.cell-run').click();
       await expect(cell.locator('.cell-count')).toHaveText('[1]');
     }
+    // Bring the lab (lesson 4) to life: it loads as the reader nears it.
+    const lab = page.locator('overfit-lab');
+    if ((await lab.count()) > 0) {
+      await lab.scrollIntoViewIfNeeded();
+      await expect(lab.locator('form')).toBeVisible();
+    }
     const light = await violations(page);
     await useTheme(page, 'dark');
     const dark = await violations(page, { rules: COLOUR_RULES });
