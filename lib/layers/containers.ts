@@ -1,6 +1,6 @@
 import { Module } from '../module.ts';
 import { pinName } from '../names.ts';
-import { forwardNotImplemented } from './shape-only.ts';
+import { ShapeOnlyModule } from './shape-only.ts';
 
 /** Python's list indexing: `index` may be negative; anything outside `[-length, length)` throws. */
 export function listIndex(index: number, length: number, what: string): number {
@@ -15,7 +15,7 @@ export function listIndex(index: number, length: number, what: string): number {
  * A plain array field is not registered (as a Python list is not); a ModuleList is, with its
  * modules named `0`, `1`, …. It has no forward: the owner decides how to use them.
  */
-export class ModuleList extends Module {
+export class ModuleList extends ShapeOnlyModule {
   static {
     pinName(this, 'ModuleList');
   }
@@ -47,10 +47,6 @@ export class ModuleList extends Module {
   *[Symbol.iterator](): Iterator<Module> {
     for (let i = 0; i < this.#length; i++) yield this[i]!;
   }
-
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
 }
 
 /**
@@ -58,7 +54,7 @@ export class ModuleList extends Module {
  * `transformer.wte` shows. Keys keep their insertion order; keys that look like integers would be
  * reordered by JavaScript, so use a ModuleList for those.
  */
-export class ModuleDict extends Module {
+export class ModuleDict extends ShapeOnlyModule {
   static {
     pinName(this, 'ModuleDict');
   }
@@ -80,9 +76,5 @@ export class ModuleDict extends Module {
     const module = Object.hasOwn(this, key) ? this[key] : undefined;
     if (!(module instanceof Module)) throw new RangeError(`ModuleDict.get: no module named "${key}"`);
     return module;
-  }
-
-  forward(): never {
-    return forwardNotImplemented(this);
   }
 }

@@ -1,13 +1,12 @@
-import { Module } from '../module.ts';
 import { pinName } from '../names.ts';
 import { formatShape, type Shape, shapeNumel } from '../shape.ts';
-import { forwardNotImplemented } from './shape-only.ts';
+import { ShapeOnlyModule } from './shape-only.ts';
 
 /**
  * Merges dimensions `startDim` to `endDim` into one, e.g. `[N, 16, 5, 5]` → `[N, 400]`: the twin of
  * `torch.nn.Flatten`. No parameters; it only reshapes.
  */
-export class Flatten extends Module {
+export class Flatten extends ShapeOnlyModule {
   static {
     pinName(this, 'Flatten');
   }
@@ -21,9 +20,6 @@ export class Flatten extends Module {
     this.endDim = endDim;
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
 
   override outputShape(input: Shape): Shape {
     const rank = input.length;

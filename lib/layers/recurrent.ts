@@ -1,10 +1,9 @@
 import { uniform } from '../init.ts';
-import { Module } from '../module.ts';
 import { pinName } from '../names.ts';
 import { Parameter } from '../parameter.ts';
 import { pyBool, pyFloat } from '../repr.ts';
 import { checkDim, checkRank, checkSize, type Shape } from '../shape.ts';
-import { forwardNotImplemented } from './shape-only.ts';
+import { ShapeOnlyModule } from './shape-only.ts';
 
 export interface RNNOptions {
   numLayers?: number;
@@ -21,7 +20,7 @@ export interface RNNOptions {
  * do mathematically). Directions after the first add the suffix `Reverse`; layers after the
  * first take the previous layer's output, H per direction, as their input.
  */
-abstract class RNNBase extends Module {
+abstract class RNNBase extends ShapeOnlyModule {
   readonly inputSize: number;
   readonly hiddenSize: number;
   readonly numLayers: number;
@@ -72,9 +71,6 @@ abstract class RNNBase extends Module {
     }
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
 
   /** The output sequence: `[L, N, D·H]` for `[L, N, inputSize]` (batchFirst swaps L and N). */
   override outputShape(input: Shape): Shape {

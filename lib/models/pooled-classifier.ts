@@ -1,15 +1,14 @@
 import { Flatten } from '../layers/flatten.ts';
 import type { AdaptiveAvgPool2d } from '../layers/pooling.ts';
 import type { Sequential } from '../layers/sequential.ts';
-import { forwardNotImplemented } from '../layers/shape-only.ts';
-import { Module } from '../module.ts';
+import { ShapeOnlyModule } from '../layers/shape-only.ts';
 import type { Shape } from '../shape.ts';
 
 /**
  * The shape torchvision gives AlexNet and VGG: `features` (convolutions), `avgpool` to a fixed
  * grid, `torch.flatten`, then `classifier` (Linears).
  */
-export abstract class PooledClassifier extends Module {
+export abstract class PooledClassifier extends ShapeOnlyModule {
   features: Sequential;
   avgpool: AdaptiveAvgPool2d;
   classifier: Sequential;
@@ -23,9 +22,6 @@ export abstract class PooledClassifier extends Module {
     this.classifier = classifier;
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
 
   override outputShape(input: Shape): Shape {
     const pooled = this.avgpool.callShape(this.features.callShape(input));
