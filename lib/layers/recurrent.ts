@@ -29,7 +29,6 @@ abstract class RNNBase extends ShapeOnlyModule {
   readonly dropout: number;
   readonly bidirectional: boolean;
   readonly projSize: number;
-  [name: string]: unknown;
 
   constructor(
     gates: number,
@@ -60,13 +59,13 @@ abstract class RNNBase extends ShapeOnlyModule {
       const layerInput = layer === 0 ? inputSize : outSize * directions;
       for (let direction = 0; direction < directions; direction++) {
         const suffix = `L${layer}${direction === 1 ? 'Reverse' : ''}`;
-        this[`weightIh${suffix}`] = new Parameter([gates * hiddenSize, layerInput], init);
-        this[`weightHh${suffix}`] = new Parameter([gates * hiddenSize, outSize], init);
+        this.register(`weightIh${suffix}`, new Parameter([gates * hiddenSize, layerInput], init));
+        this.register(`weightHh${suffix}`, new Parameter([gates * hiddenSize, outSize], init));
         if (bias) {
-          this[`biasIh${suffix}`] = new Parameter([gates * hiddenSize], init);
-          this[`biasHh${suffix}`] = new Parameter([gates * hiddenSize], init);
+          this.register(`biasIh${suffix}`, new Parameter([gates * hiddenSize], init));
+          this.register(`biasHh${suffix}`, new Parameter([gates * hiddenSize], init));
         }
-        if (projSize) this[`weightHr${suffix}`] = new Parameter([projSize, hiddenSize], init);
+        if (projSize) this.register(`weightHr${suffix}`, new Parameter([projSize, hiddenSize], init));
       }
     }
   }

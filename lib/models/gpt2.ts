@@ -124,7 +124,13 @@ export class GPT2 extends ShapeOnlyModule {
   }
 
   readonly config: Readonly<GPT2Config>;
-  transformer: ModuleDict;
+  transformer: ModuleDict<{
+    wte: Embedding;
+    wpe: Embedding;
+    drop: Dropout;
+    h: ModuleList;
+    lnF: LayerNorm;
+  }>;
   lmHead: Linear;
 
   constructor(config: Readonly<GPT2Config> = GPT2_SMALL) {
@@ -152,7 +158,7 @@ export class GPT2 extends ShapeOnlyModule {
     const tokenVectors = t.get('wte').callShape(tokens);
     t.get('wpe').callShape([tokens[1]!]);
     let x = t.get('drop').callShape(tokenVectors);
-    for (const block of t.get('h') as ModuleList) x = block.callShape(x);
+    for (const block of t.get('h')) x = block.callShape(x);
     return this.lmHead.callShape(t.get('lnF').callShape(x));
   }
 }

@@ -1,4 +1,4 @@
-import { Flatten } from '../layers/flatten.ts';
+import { flattenShape } from '../layers/flatten.ts';
 import type { AdaptiveAvgPool2d } from '../layers/pooling.ts';
 import type { Sequential } from '../layers/sequential.ts';
 import { ShapeOnlyModule } from '../layers/shape-only.ts';
@@ -12,8 +12,6 @@ export abstract class PooledClassifier extends ShapeOnlyModule {
   features: Sequential;
   avgpool: AdaptiveAvgPool2d;
   classifier: Sequential;
-  // torch.flatten in torchvision's forward: a function there, so not a registered layer here.
-  readonly #flatten = new Flatten();
 
   constructor(features: Sequential, avgpool: AdaptiveAvgPool2d, classifier: Sequential) {
     super();
@@ -25,6 +23,6 @@ export abstract class PooledClassifier extends ShapeOnlyModule {
 
   override outputShape(input: Shape): Shape {
     const pooled = this.avgpool.callShape(this.features.callShape(input));
-    return this.classifier.callShape(this.#flatten.outputShape(pooled));
+    return this.classifier.callShape(flattenShape(pooled, 1));
   }
 }

@@ -1,6 +1,6 @@
 import { ReLU } from '../layers/activation.ts';
 import { Conv2d } from '../layers/conv.ts';
-import { Flatten } from '../layers/flatten.ts';
+import { flattenShape } from '../layers/flatten.ts';
 import { Linear } from '../layers/linear.ts';
 import { BatchNorm2d } from '../layers/normalization.ts';
 import { AdaptiveAvgPool2d, MaxPool2d } from '../layers/pooling.ts';
@@ -114,8 +114,6 @@ export class ResNet extends ShapeOnlyModule {
   layer4: Sequential;
   avgpool: AdaptiveAvgPool2d;
   fc: Linear;
-  // torch.flatten in torchvision's forward: a function there, so not a registered layer here.
-  readonly #flatten = new Flatten();
 
   constructor(block: Block, layers: readonly [number, number, number, number], numClasses = 1000) {
     super();
@@ -144,7 +142,7 @@ export class ResNet extends ShapeOnlyModule {
   override outputShape(input: Shape): Shape {
     let x = this.maxpool.callShape(this.relu.callShape(this.bn1.callShape(this.conv1.callShape(input))));
     for (const layer of [this.layer1, this.layer2, this.layer3, this.layer4]) x = layer.callShape(x);
-    return this.fc.callShape(this.#flatten.outputShape(this.avgpool.callShape(x)));
+    return this.fc.callShape(flattenShape(this.avgpool.callShape(x), 1));
   }
 }
 
