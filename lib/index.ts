@@ -1,7 +1,7 @@
 // The public API of the library: what lesson cells, components and tests import as "lib".
 export type { GradFn } from './autograd/grad-fn.ts';
 export { isGradEnabled, noGrad } from './autograd/grad-mode.ts';
-export { Graph } from './autograd/graph.ts';
+export { Graph } from './graph-capture.ts';
 export { Buffer } from './buffer.ts';
 export { countParameters } from './count.ts';
 export { type SineDataOptions, type Split, sineData, sineTarget } from './data/sine.ts';

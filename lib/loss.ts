@@ -1,6 +1,6 @@
 // Loss functions: how far predictions are from targets, as one number to minimise.
 import { recordOp } from './autograd/grad-fn.ts';
-import { runKernel } from './autograd/graph.ts';
+import { runKernel } from './graph-capture.ts';
 import { Module } from './module.ts';
 import { pinName } from './names.ts';
 import { formatShape } from './shape.ts';
