@@ -7,6 +7,11 @@ import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 const notebookStrings = z.object({
   'checkYourself.right': z.string(),
   'checkYourself.wrong': z.string(),
+  'checkYourself.yourCount': z.string(),
+  'checkYourself.check': z.string(),
+  'checkYourself.showAnswer': z.string(),
+  'checkYourself.unknown': z.string(),
+  'checkYourself.notANumber': z.string(),
   'notebook.toolbar': z.string(),
   'notebook.runAll': z.string(),
   'notebook.interrupt': z.string(),
