@@ -1,7 +1,7 @@
 // The public API of the library: what lesson cells, components and tests import as "lib".
 export type { GradFn } from './autograd/grad-fn.ts';
 export { isGradEnabled, noGrad } from './autograd/grad-mode.ts';
-export { Graph } from './autograd/graph.ts';
+export { Graph } from './graph-capture.ts';
 export { Buffer } from './buffer.ts';
 export { countActiveParameters } from './active.ts';
 export { countParameters } from './count.ts';
@@ -18,6 +18,7 @@ export { Flatten } from './layers/flatten.ts';
 export { GatedMLP } from './layers/gated-mlp.ts';
 export { GroupedQueryAttention, type GroupedQueryAttentionOptions } from './layers/grouped-query-attention.ts';
 export { Linear } from './layers/linear.ts';
+export { MSELoss } from './layers/loss.ts';
 export { Expert, MixtureOfExperts } from './layers/mixture-of-experts.ts';
 export {
   BatchNorm1d,
@@ -32,7 +33,6 @@ export { AdaptiveAvgPool2d, AvgPool2d, MaxPool2d, type MaxPoolOptions, type Pool
 export { GRU, LSTM, RNN, type RNNOptions } from './layers/recurrent.ts';
 export { Sequential } from './layers/sequential.ts';
 export { TransformerEncoder, TransformerEncoderLayer, type TransformerEncoderLayerOptions } from './layers/transformer.ts';
-export { MSELoss, mseLoss } from './loss.ts';
 export { AlexNet } from './models/alexnet.ts';
 export { type HFConfig, modelFromConfig, SUPPORTED_MODEL_TYPES } from './models/from-config.ts';
 export { BertModel } from './models/hf/bert.ts';
@@ -63,6 +63,7 @@ export { relu, tanh } from './ops/activation.ts';
 export { dropout } from './ops/dropout.ts';
 export { add, mul, sub } from './ops/elementwise.ts';
 export { linear, matmul } from './ops/linear.ts';
+export { mseLoss } from './ops/loss.ts';
 export { mean, sum } from './ops/reduce.ts';
 export { Adam, type AdamOptions, AdamW } from './optim/adam.ts';
 export { Optimizer } from './optim/optimizer.ts';

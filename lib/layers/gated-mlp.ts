@@ -1,9 +1,8 @@
-import { Module } from '../module.ts';
 import { pinName } from '../names.ts';
 import type { Shape } from '../shape.ts';
 import { SiLU } from './activation.ts';
 import { Linear } from './linear.ts';
-import { forwardNotImplemented } from './shape-only.ts';
+import { ShapeOnlyModule } from './shape-only.ts';
 
 /**
  * The feed-forward half of a Llama block, SwiGLU (Shazeer, 2020): down(silu(gate(x)) · up(x)).
@@ -11,7 +10,7 @@ import { forwardNotImplemented } from './shape-only.ts';
  * `bias`). Fields carry Hugging Face's names (`gate_proj`, …), so `namedParameters()` lists the
  * tensor names of a checkpoint.
  */
-export class GatedMLP extends Module {
+export class GatedMLP extends ShapeOnlyModule {
   static {
     pinName(this, 'GatedMLP');
   }
@@ -27,10 +26,6 @@ export class GatedMLP extends Module {
     this.up_proj = new Linear(hiddenSize, intermediateSize, { bias });
     this.down_proj = new Linear(intermediateSize, hiddenSize, { bias });
     this.act_fn = new SiLU();
-  }
-
-  forward(): never {
-    return forwardNotImplemented(this);
   }
 
   override outputShape(input: Shape): Shape {

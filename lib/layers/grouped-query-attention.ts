@@ -1,9 +1,8 @@
-import { Module } from '../module.ts';
 import { pinName } from '../names.ts';
 import { checkDim, checkSize, type Shape } from '../shape.ts';
 import { Linear } from './linear.ts';
 import { RMSNorm } from './rms-norm.ts';
-import { forwardNotImplemented } from './shape-only.ts';
+import { ShapeOnlyModule } from './shape-only.ts';
 
 export interface GroupedQueryAttentionOptions {
   /** Heads that keys and values have; each serves numHeads / numKeyValueHeads query heads. */
@@ -25,7 +24,7 @@ export interface GroupedQueryAttentionOptions {
  * fewer key/value heads shrink both the count and the KV cache. With numKeyValueHeads = numHeads it
  * is ordinary multi-head attention; with 1, multi-query attention.
  */
-export class GroupedQueryAttention extends Module {
+export class GroupedQueryAttention extends ShapeOnlyModule {
   static {
     pinName(this, 'GroupedQueryAttention');
   }
@@ -68,10 +67,6 @@ export class GroupedQueryAttention extends Module {
     this.o_proj = new Linear(numHeads * this.headDim, hiddenSize, { bias: outputBias });
     this.q_norm = qkNormEps === undefined ? null : new RMSNorm(this.headDim, { eps: qkNormEps });
     this.k_norm = qkNormEps === undefined ? null : new RMSNorm(this.headDim, { eps: qkNormEps });
-  }
-
-  forward(): never {
-    return forwardNotImplemented(this);
   }
 
   /** Hidden states `[B, T, hiddenSize]` in, the same shape out. */

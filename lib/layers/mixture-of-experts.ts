@@ -1,17 +1,16 @@
 import { countParameters } from '../count.ts';
-import { Module } from '../module.ts';
 import { pinName } from '../names.ts';
 import { checkSize, type Shape } from '../shape.ts';
 import { SiLU } from './activation.ts';
 import { ModuleList } from './containers.ts';
 import { Linear } from './linear.ts';
-import { forwardNotImplemented } from './shape-only.ts';
+import { ShapeOnlyModule } from './shape-only.ts';
 
 /**
  * One expert of Mixtral: a SwiGLU feed-forward network, w2(silu(w1(x)) · w3(x)), under the names
  * Mixtral's checkpoints use (w1 the gate, w3 the up projection, w2 the down projection).
  */
-export class Expert extends Module {
+export class Expert extends ShapeOnlyModule {
   static {
     pinName(this, 'Expert');
   }
@@ -29,10 +28,6 @@ export class Expert extends Module {
     this.act_fn = new SiLU();
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
-
   override outputShape(input: Shape): Shape {
     this.w3.callShape(input);
     return this.w2.callShape(this.act_fn.callShape(this.w1.callShape(input)));
@@ -45,7 +40,7 @@ export class Expert extends Module {
  * experts are parameters of the model, but a token passes through only topK of them, so the
  * active count is far below the total. Hugging Face's `MixtralSparseMoeBlock`.
  */
-export class MixtureOfExperts extends Module {
+export class MixtureOfExperts extends ShapeOnlyModule {
   static {
     pinName(this, 'MixtureOfExperts');
   }
@@ -72,10 +67,6 @@ export class MixtureOfExperts extends Module {
   inactiveParameters(): number {
     const perExpert = countParameters(this.experts.get(0), { trainableOnly: false });
     return (this.numExperts - this.topK) * perExpert;
-  }
-
-  forward(): never {
-    return forwardNotImplemented(this);
   }
 
   override outputShape(input: Shape): Shape {

@@ -1,17 +1,16 @@
 import { constant } from '../init.ts';
-import { Module } from '../module.ts';
 import { pinName } from '../names.ts';
 import { Parameter } from '../parameter.ts';
 import { pyFloat, pyTuple } from '../repr.ts';
 import { checkDim, checkSize, type Shape } from '../shape.ts';
-import { forwardNotImplemented } from './shape-only.ts';
+import { ShapeOnlyModule } from './shape-only.ts';
 
 /**
  * Root-mean-square normalisation (Zhang & Sennrich, 2019), Llama's LayerNorm: x / rms(x) · weight.
  * It learns a scale per feature and no shift, so `hiddenSize` parameters where LayerNorm has twice
  * as many. The twin of Hugging Face's `LlamaRMSNorm` (and of `torch.nn.RMSNorm`).
  */
-export class RMSNorm extends Module {
+export class RMSNorm extends ShapeOnlyModule {
   static {
     pinName(this, 'RMSNorm');
   }
@@ -27,10 +26,6 @@ export class RMSNorm extends Module {
     this.hiddenSize = hiddenSize;
     this.eps = eps;
     this.weight = new Parameter([hiddenSize], constant(1));
-  }
-
-  forward(): never {
-    return forwardNotImplemented(this);
   }
 
   override outputShape(input: Shape): Shape {

@@ -1,7 +1,6 @@
-import { Module } from '../module.ts';
 import { pinName } from '../names.ts';
 import { checkSize, type Shape } from '../shape.ts';
-import { forwardNotImplemented } from './shape-only.ts';
+import { ShapeOnlyModule } from './shape-only.ts';
 
 /**
  * Rotary position embeddings (Su et al., 2021): each query and key is rotated by an angle that
@@ -9,7 +8,7 @@ import { forwardNotImplemented } from './shape-only.ts';
  * learned: no parameters, where GPT-2 learns a vector per position. (Hugging Face keeps the
  * frequencies in a non-persistent buffer, outside the checkpoint; here they are not stored.)
  */
-export class RotaryEmbedding extends Module {
+export class RotaryEmbedding extends ShapeOnlyModule {
   static {
     pinName(this, 'RotaryEmbedding');
   }
@@ -22,10 +21,6 @@ export class RotaryEmbedding extends Module {
     checkSize(headDim, 'RotaryEmbedding: headDim');
     this.headDim = headDim;
     this.base = base;
-  }
-
-  forward(): never {
-    return forwardNotImplemented(this);
   }
 
   /** Position ids `[B, T]` in, one cosine (and one sine) per position and head dimension out. */

@@ -4,8 +4,7 @@ import { Dropout } from '../../layers/dropout.ts';
 import { Embedding } from '../../layers/embedding.ts';
 import { Linear } from '../../layers/linear.ts';
 import { LayerNorm } from '../../layers/normalization.ts';
-import { forwardNotImplemented } from '../../layers/shape-only.ts';
-import { Module } from '../../module.ts';
+import { ShapeOnlyModule } from '../../layers/shape-only.ts';
 import { pinName } from '../../names.ts';
 import { checkRank, type Shape } from '../../shape.ts';
 
@@ -24,7 +23,7 @@ export interface BertLayoutConfig {
 // parameter names match a BertModel checkpoint (`encoder.layer.0.attention.self.query.weight`).
 
 /** A Linear, a LayerNorm after the residual sum, and dropout: BertSelfOutput and BertOutput. */
-class DenseLayerNorm extends Module {
+class DenseLayerNorm extends ShapeOnlyModule {
   dense: Linear;
   LayerNorm: LayerNorm;
   dropout: Dropout;
@@ -34,10 +33,6 @@ class DenseLayerNorm extends Module {
     this.dense = new Linear(inFeatures, c.hiddenSize);
     this.LayerNorm = new LayerNorm(c.hiddenSize, { eps: c.layerNormEps });
     this.dropout = new Dropout(0.1);
-  }
-
-  forward(): never {
-    return forwardNotImplemented(this);
   }
 
   override outputShape(input: Shape): Shape {
@@ -66,7 +61,7 @@ export class BertOutput extends DenseLayerNorm {
 }
 
 /** Word, position and token-type embeddings, summed and normalised. */
-export class BertEmbeddings extends Module {
+export class BertEmbeddings extends ShapeOnlyModule {
   static {
     pinName(this, 'BertEmbeddings');
   }
@@ -86,10 +81,6 @@ export class BertEmbeddings extends Module {
     this.dropout = new Dropout(0.1);
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
-
   override outputShape(tokens: Shape): Shape {
     const x = this.word_embeddings.callShape(tokens);
     this.position_embeddings.callShape(tokens);
@@ -99,7 +90,7 @@ export class BertEmbeddings extends Module {
 }
 
 /** Queries, keys and values, each a full-width Linear with a bias. */
-export class BertSelfAttention extends Module {
+export class BertSelfAttention extends ShapeOnlyModule {
   static {
     pinName(this, 'BertSelfAttention');
   }
@@ -117,10 +108,6 @@ export class BertSelfAttention extends Module {
     this.dropout = new Dropout(0.1);
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
-
   override outputShape(input: Shape): Shape {
     this.query.callShape(input);
     this.key.callShape(input);
@@ -128,7 +115,7 @@ export class BertSelfAttention extends Module {
   }
 }
 
-export class BertAttention extends Module {
+export class BertAttention extends ShapeOnlyModule {
   static {
     pinName(this, 'BertAttention');
   }
@@ -142,16 +129,12 @@ export class BertAttention extends Module {
     this.output = new BertSelfOutput(c);
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
-
   override outputShape(input: Shape): Shape {
     return this.output.callShape(this.self.callShape(input));
   }
 }
 
-export class BertIntermediate extends Module {
+export class BertIntermediate extends ShapeOnlyModule {
   static {
     pinName(this, 'BertIntermediate');
   }
@@ -165,16 +148,12 @@ export class BertIntermediate extends Module {
     this.intermediate_act_fn = new GELU();
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
-
   override outputShape(input: Shape): Shape {
     return this.intermediate_act_fn.callShape(this.dense.callShape(input));
   }
 }
 
-export class BertLayer extends Module {
+export class BertLayer extends ShapeOnlyModule {
   static {
     pinName(this, 'BertLayer');
   }
@@ -190,16 +169,12 @@ export class BertLayer extends Module {
     this.output = new BertOutput(c);
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
-
   override outputShape(input: Shape): Shape {
     return this.output.callShape(this.intermediate.callShape(this.attention.callShape(input)));
   }
 }
 
-export class BertEncoder extends Module {
+export class BertEncoder extends ShapeOnlyModule {
   static {
     pinName(this, 'BertEncoder');
   }
@@ -211,10 +186,6 @@ export class BertEncoder extends Module {
     this.layer = new ModuleList(Array.from({ length: c.numLayers }, () => new BertLayer(c)));
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
-
   override outputShape(input: Shape): Shape {
     let x = input;
     for (const layer of this.layer) x = layer.callShape(x);
@@ -223,7 +194,7 @@ export class BertEncoder extends Module {
 }
 
 /** A Linear and tanh on the first token's vector: the sentence vector for classification heads. */
-export class BertPooler extends Module {
+export class BertPooler extends ShapeOnlyModule {
   static {
     pinName(this, 'BertPooler');
   }
@@ -237,10 +208,6 @@ export class BertPooler extends Module {
     this.activation = new Tanh();
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
-
   override outputShape(input: Shape): Shape {
     return this.activation.callShape(this.dense.callShape([input[0]!, input[2]!]));
   }
@@ -251,7 +218,7 @@ export class BertPooler extends Module {
  * one whose count is quoted (BERT-base: 110M). Pretraining heads (`BertForMaskedLM`'s `cls.…`) are
  * not part of it. Token ids `[B, T]` in, hidden states `[B, T, hiddenSize]` out.
  */
-export class BertModel extends Module {
+export class BertModel extends ShapeOnlyModule {
   static {
     pinName(this, 'BertModel');
   }
@@ -265,10 +232,6 @@ export class BertModel extends Module {
     this.embeddings = new BertEmbeddings(config);
     this.encoder = new BertEncoder(config);
     this.pooler = new BertPooler(config);
-  }
-
-  forward(): never {
-    return forwardNotImplemented(this);
   }
 
   override outputShape(tokens: Shape): Shape {

@@ -6,8 +6,7 @@ import { Linear } from '../../layers/linear.ts';
 import { MixtureOfExperts } from '../../layers/mixture-of-experts.ts';
 import { RMSNorm } from '../../layers/rms-norm.ts';
 import { RotaryEmbedding } from '../../layers/rotary.ts';
-import { forwardNotImplemented } from '../../layers/shape-only.ts';
-import { Module } from '../../module.ts';
+import { ShapeOnlyModule } from '../../layers/shape-only.ts';
 import { pinName } from '../../names.ts';
 import { checkRank, type Shape } from '../../shape.ts';
 
@@ -33,7 +32,7 @@ export interface DecoderConfig {
 }
 
 /** One layer: RMSNorm, attention, RMSNorm, then a gated MLP or a mixture of experts. */
-export class DecoderLayer extends Module {
+export class DecoderLayer extends ShapeOnlyModule {
   static {
     pinName(this, 'DecoderLayer');
   }
@@ -60,10 +59,6 @@ export class DecoderLayer extends Module {
     this.post_attention_layernorm = new RMSNorm(c.hiddenSize, { eps: c.rmsNormEps });
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
-
   override outputShape(input: Shape): Shape {
     const x = this.self_attn.callShape(this.input_layernorm.callShape(input));
     const feedForward = (this.mlp ?? this.block_sparse_moe)!;
@@ -72,7 +67,7 @@ export class DecoderLayer extends Module {
 }
 
 /** The decoder stack without a head: Hugging Face's `LlamaModel`, `model.` in checkpoint names. */
-export class DecoderModel extends Module {
+export class DecoderModel extends ShapeOnlyModule {
   static {
     pinName(this, 'DecoderModel');
   }
@@ -90,10 +85,6 @@ export class DecoderModel extends Module {
     this.rotary_emb = new RotaryEmbedding(c.headDim, { base: c.ropeTheta });
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
-
   override outputShape(tokens: Shape): Shape {
     checkRank(tokens, [2], 'DecoderModel');
     let x = this.embed_tokens.callShape(tokens);
@@ -108,7 +99,7 @@ export class DecoderModel extends Module {
  * `…ForCausalLM`, the decoder under `model` and the output head `lm_head`. With
  * `tieWordEmbeddings` the head's weight IS the token embedding, counted once (as PyTorch counts it).
  */
-export class CausalLM extends Module {
+export class CausalLM extends ShapeOnlyModule {
   static {
     pinName(this, 'CausalLM');
   }
@@ -123,10 +114,6 @@ export class CausalLM extends Module {
     this.model = new DecoderModel(config);
     this.lm_head = new Linear(config.hiddenSize, config.vocabSize, { bias: false });
     if (config.tieWordEmbeddings) this.lm_head.weight = this.model.embed_tokens.weight;
-  }
-
-  forward(): never {
-    return forwardNotImplemented(this);
   }
 
   /** Token ids `[B, T]` in, one score per vocabulary entry out: `[B, T, vocabSize]`. */

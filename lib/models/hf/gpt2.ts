@@ -4,9 +4,8 @@ import { Dropout } from '../../layers/dropout.ts';
 import { Embedding } from '../../layers/embedding.ts';
 import { Linear } from '../../layers/linear.ts';
 import { LayerNorm } from '../../layers/normalization.ts';
-import { forwardNotImplemented } from '../../layers/shape-only.ts';
+import { ShapeOnlyModule } from '../../layers/shape-only.ts';
 import { fanInUniform } from '../../init.ts';
-import { Module } from '../../module.ts';
 import { pinName } from '../../names.ts';
 import { Parameter } from '../../parameter.ts';
 import { checkDim, checkRank, checkSize, formatShape, type Shape } from '../../shape.ts';
@@ -28,7 +27,7 @@ export interface GPT2LayoutConfig {
  * transposed, `[nx, nf]` = `[in, out]`, as in OpenAI's TensorFlow checkpoints. Same count as
  * `Linear(nx, nf)`: nx · nf + nf.
  */
-export class Conv1D extends Module {
+export class Conv1D extends ShapeOnlyModule {
   static {
     pinName(this, 'Conv1D');
   }
@@ -49,10 +48,6 @@ export class Conv1D extends Module {
     this.bias = new Parameter([nf]);
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
-
   override outputShape(input: Shape): Shape {
     checkDim(input, -1, this.nx, 'Conv1D');
     return [...input.slice(0, -1), this.nf];
@@ -64,7 +59,7 @@ export class Conv1D extends Module {
 }
 
 /** Masked self-attention with q, k and v fused in `c_attn`; the causal mask is not a parameter. */
-export class GPT2Attention extends Module {
+export class GPT2Attention extends ShapeOnlyModule {
   static {
     pinName(this, 'GPT2Attention');
   }
@@ -89,10 +84,6 @@ export class GPT2Attention extends Module {
     this.resid_dropout = new Dropout(0.1);
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
-
   override outputShape(input: Shape): Shape {
     this.c_attn.callShape(input);
     return this.resid_dropout.callShape(this.c_proj.callShape(input));
@@ -100,7 +91,7 @@ export class GPT2Attention extends Module {
 }
 
 /** E → n_inner → E with GELU between, both projections Conv1D. */
-export class GPT2MLP extends Module {
+export class GPT2MLP extends ShapeOnlyModule {
   static {
     pinName(this, 'GPT2MLP');
   }
@@ -118,16 +109,12 @@ export class GPT2MLP extends Module {
     this.dropout = new Dropout(0.1);
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
-
   override outputShape(input: Shape): Shape {
     return this.dropout.callShape(this.c_proj.callShape(this.act.callShape(this.c_fc.callShape(input))));
   }
 }
 
-export class GPT2Block extends Module {
+export class GPT2Block extends ShapeOnlyModule {
   static {
     pinName(this, 'GPT2Block');
   }
@@ -145,10 +132,6 @@ export class GPT2Block extends Module {
     this.mlp = new GPT2MLP(config);
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
-
   override outputShape(input: Shape): Shape {
     this.attn.callShape(this.ln_1.callShape(input));
     return this.mlp.callShape(this.ln_2.callShape(input));
@@ -156,7 +139,7 @@ export class GPT2Block extends Module {
 }
 
 /** The transformer without a head: Hugging Face's `GPT2Model`, `transformer.` in GPT2LMHeadModel. */
-export class GPT2Model extends Module {
+export class GPT2Model extends ShapeOnlyModule {
   static {
     pinName(this, 'GPT2Model');
   }
@@ -178,10 +161,6 @@ export class GPT2Model extends Module {
     this.ln_f = new LayerNorm(config.nEmbd, { eps: config.layerNormEpsilon });
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
-
   override outputShape(tokens: Shape): Shape {
     checkRank(tokens, [2], 'GPT2Model');
     if (tokens[1]! > this.nPositions) {
@@ -199,7 +178,7 @@ export class GPT2Model extends Module {
  * embedding's weight unless `tie_word_embeddings` is false. (lib's `GPT2` is the same network in
  * nanoGPT's layout, with `Linear` weights `[out, in]`.)
  */
-export class GPT2LMHeadModel extends Module {
+export class GPT2LMHeadModel extends ShapeOnlyModule {
   static {
     pinName(this, 'GPT2LMHeadModel');
   }
@@ -212,10 +191,6 @@ export class GPT2LMHeadModel extends Module {
     this.transformer = new GPT2Model(config);
     this.lm_head = new Linear(config.nEmbd, config.vocabSize, { bias: false });
     if (config.tieWordEmbeddings) this.lm_head.weight = this.transformer.wte.weight;
-  }
-
-  forward(): never {
-    return forwardNotImplemented(this);
   }
 
   override outputShape(tokens: Shape): Shape {
