@@ -58,6 +58,13 @@ class ConfigReader {
     return value;
   }
 
+  /** Refuses a setting that adds parameters this layout does not build, rather than miscount. */
+  unsupported(key: string, allowed: unknown): void {
+    if (this.has(key) && this.#config[key] !== allowed) {
+      this.fail(`"${key}" ${describe(this.#config[key])} adds parameters this layout does not build; only ${describe(allowed)} is supported`);
+    }
+  }
+
   /** `heads` must split `width` into equal heads. */
   divides(headsKey: string, widthKey: string): void {
     const heads = this.size(headsKey);
@@ -121,6 +128,7 @@ function decoderConfig(read: ConfigReader, family: DecoderFamily): DecoderConfig
 }
 
 function gpt2(read: ConfigReader): Module {
+  read.unsupported('add_cross_attention', false);
   read.divides('n_head', 'n_embd');
   const nEmbd = read.size('n_embd');
   return new GPT2LMHeadModel({
@@ -136,6 +144,8 @@ function gpt2(read: ConfigReader): Module {
 }
 
 function bert(read: ConfigReader): Module {
+  read.unsupported('add_cross_attention', false);
+  read.unsupported('position_embedding_type', 'absolute');
   read.divides('num_attention_heads', 'hidden_size');
   return new BertModel({
     vocabSize: read.size('vocab_size'),

@@ -75,6 +75,8 @@ describe('modelFromConfig', () => {
     [{ ...config('Mixtral-8x7B-v0.1'), num_experts_per_tok: 9 }, '"num_experts_per_tok" (9) cannot exceed "num_local_experts" (8)'],
     [{ ...config('GPT-2 small'), n_head: 7 }, '(gpt2): "n_head" (7) must divide "n_embd" (768)'],
     [{ ...config('BERT-base'), type_vocab_size: undefined }, '(bert): "type_vocab_size" is missing'],
+    [{ ...config('BERT-base'), position_embedding_type: 'relative_key' }, '"position_embedding_type" "relative_key" adds parameters this layout does not build; only "absolute" is supported'],
+    [{ ...config('GPT-2 small'), add_cross_attention: true }, '(gpt2): "add_cross_attention" true adds parameters'],
   ])('rejects a bad config with a message that names the key and the value (%#)', (bad, message) => {
     expect(() => modelFromConfig(bad as Record<string, unknown>)).toThrow(message);
   });
