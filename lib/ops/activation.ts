@@ -1,6 +1,6 @@
 // Activation functions, elementwise.
 import { recordOp } from '../autograd/grad-fn.ts';
-import { runKernel } from '../autograd/graph.ts';
+import { runKernel } from '../graph-capture.ts';
 import { Tensor } from '../tensor.ts';
 
 /** max(0, x) elementwise (the twin of `torch.relu`); NaN stays NaN. */

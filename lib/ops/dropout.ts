@@ -1,5 +1,5 @@
 import { recordOp } from '../autograd/grad-fn.ts';
-import { runKernel } from '../autograd/graph.ts';
+import { runKernel } from '../graph-capture.ts';
 import { defaultGenerator, type RandomGenerator } from '../random.ts';
 import { Tensor } from '../tensor.ts';
 

@@ -1,6 +1,6 @@
 // Elementwise arithmetic with broadcasting: a bias of shape [n] adds to every row of [rows, n].
 import { recordOp } from '../autograd/grad-fn.ts';
-import { runKernel } from '../autograd/graph.ts';
+import { runKernel } from '../graph-capture.ts';
 import { Tensor } from '../tensor.ts';
 import { broadcastIndex, broadcastShape } from './broadcast.ts';
 

@@ -1,6 +1,6 @@
 // Matrix products: y = x Wᵀ + b (a Linear layer) and a @ b.
 import { recordOp } from '../autograd/grad-fn.ts';
-import { runKernel } from '../autograd/graph.ts';
+import { runKernel } from '../graph-capture.ts';
 import { formatShape } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
 

@@ -1,6 +1,6 @@
 // Reductions of a whole tensor to one number.
 import { recordOp } from '../autograd/grad-fn.ts';
-import { runKernel } from '../autograd/graph.ts';
+import { runKernel } from '../graph-capture.ts';
 import { Tensor } from '../tensor.ts';
 
 /** The sum of all elements, a scalar (the twin of `torch.sum(x)`). */

@@ -2,7 +2,7 @@
 // an operation, a backward pass or an optimiser runs goes through `runKernel`, and a graph being
 // captured keeps them. Replaying runs the same kernels on the same buffers, so a step allocates
 // nothing and skips all bookkeeping: the library's fast path for training loops.
-import { pinName } from '../names.ts';
+import { pinName } from './names.ts';
 
 type Kernel = () => void;
 

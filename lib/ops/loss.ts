@@ -1,10 +1,8 @@
 // Loss functions: how far predictions are from targets, as one number to minimise.
-import { recordOp } from './autograd/grad-fn.ts';
-import { runKernel } from './autograd/graph.ts';
-import { Module } from './module.ts';
-import { pinName } from './names.ts';
-import { formatShape } from './shape.ts';
-import { Tensor } from './tensor.ts';
+import { recordOp } from '../autograd/grad-fn.ts';
+import { runKernel } from '../graph-capture.ts';
+import { formatShape } from '../shape.ts';
+import { Tensor } from '../tensor.ts';
 
 /** The mean of (input − target)² over all elements: the twin of `F.mse_loss(input, target)`. */
 export function mseLoss(input: Tensor, target: Tensor): Tensor {
@@ -34,15 +32,4 @@ export function mseLoss(input: Tensor, target: Tensor): Tensor {
       if (gt) gt[i]! -= share;
     }
   });
-}
-
-/** The mean squared error as a module: the twin of `torch.nn.MSELoss()`. */
-export class MSELoss extends Module {
-  static {
-    pinName(this, 'MSELoss');
-  }
-
-  forward(input: Tensor, target: Tensor): Tensor {
-    return mseLoss(input, target);
-  }
 }
