@@ -36,7 +36,7 @@ const HEADERS: Record<ColumnName, string> = {
   params_percent: 'Param %',
   mult_adds: 'Mult-Adds',
   trainable: 'Trainable',
-  formula: 'Param # as counted',
+  formula: 'Param # written out',
   flops: 'FLOPs',
 };
 
@@ -318,8 +318,8 @@ export class ModelSummary {
     return lines.join('\n');
   }
 
-  // The rows under `row` in the table's order: those after it, until one as shallow as it.
-  #children(row: SummaryRow): SummaryRow[] {
+  /** The rows under `row`, shown or deeper than `depth`: those after it, until one as shallow as it. */
+  rowsUnder(row: SummaryRow): SummaryRow[] {
     const start = this.rows.indexOf(row) + 1;
     let end = start;
     while (end < this.rows.length && this.rows[end]!.depth > row.depth) end++;
@@ -328,7 +328,7 @@ export class ModelSummary {
 
   // torchinfo's `_leftover`: the parameters of `row` that no row under it shows, each module once.
   #leftover(row: SummaryRow): number {
-    const children = this.#children(row);
+    const children = this.rowsUnder(row);
     const subtracted = new Set<Module>();
     let total = row.params;
     for (let i = 0; i < children.length; i++) {
@@ -374,7 +374,7 @@ export class ModelSummary {
   // torchinfo's `macs_to_str`, plus what the module computes itself (attention's products).
   #multAddsShown(row: SummaryRow, reachedMaxDepth: boolean): number {
     if (row.isLeaf) return row.multAdds + row.ownMultAdds;
-    const below = reachedMaxDepth ? this.#children(row) : [];
+    const below = reachedMaxDepth ? this.rowsUnder(row) : [];
     // As in torchinfo, a container that was not called shows nothing.
     if (row.multAdds <= 0) return row.ownMultAdds;
     const layers = below.filter((r) => r.isLeaf).reduce((sum, r) => sum + r.multAdds, 0);
