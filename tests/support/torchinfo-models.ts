@@ -19,6 +19,7 @@ import {
   ReLU,
   Sequential,
   type Shape,
+  Tanh,
 } from 'lib';
 
 const notComputed = (): never => {
@@ -347,5 +348,145 @@ export class GenotypeNetwork extends Module {
     let s1 = s0;
     for (const cell of this.cells) [s0, s1] = [s1, cell.callShape(s0, s1)];
     return undefined as unknown as Shape;
+  }
+}
+
+/** `nn.LeakyReLU`, `nn.LogSoftmax`: the same shape, no parameters. */
+export class LeakyReLU extends Elementwise {
+  forward = notComputed;
+}
+export class LogSoftmax extends Elementwise {
+  forward = notComputed;
+}
+
+/** `nn.PReLU()`: one learned slope. */
+export class PReLU extends Elementwise {
+  weight = new Parameter([1]);
+  forward = notComputed;
+}
+
+/** `nn.ReflectionPad2d(p)`: p more on each side of H and W. */
+export class ReflectionPad2d extends Module {
+  constructor(readonly padding: number) {
+    super();
+  }
+  forward = notComputed;
+  override outputShape(x: Shape): Shape {
+    return [...x.slice(0, -2), ...x.slice(-2).map((size) => size + 2 * this.padding)];
+  }
+}
+
+/** `nn.MaxUnpool2d(2, 2)`: back to twice the size (its kernel_size is a pair, as PyTorch stores it). */
+export class MaxUnpool2d extends Module {
+  readonly kernelSize = [2, 2];
+  forward = notComputed;
+  override outputShape(x: Shape): Shape {
+    return [...x.slice(0, -2), ...x.slice(-2).map((size) => 2 * size)];
+  }
+}
+
+/** `nn.LSTMCell(input, hidden)`: four gates, two weights and two biases; returns (h, c). */
+export class LSTMCell extends Module {
+  weight_ih: Parameter;
+  weight_hh: Parameter;
+  bias_ih: Parameter;
+  bias_hh: Parameter;
+  constructor(inputSize: number, readonly hiddenSize: number) {
+    super();
+    this.weight_ih = new Parameter([4 * hiddenSize, inputSize]);
+    this.weight_hh = new Parameter([4 * hiddenSize, hiddenSize]);
+    this.bias_ih = new Parameter([4 * hiddenSize]);
+    this.bias_hh = new Parameter([4 * hiddenSize]);
+  }
+  forward = notComputed;
+  override outputShape(x: Shape): Shape {
+    return [x[0]!, this.hiddenSize];
+  }
+}
+
+export class SimpleRNN extends Module {
+  lstm = new LSTMCell(3, 2);
+  activation = new Tanh();
+  projection = new Linear(2, 3);
+  constructor(readonly repeatOutsideLoop = false) {
+    super();
+  }
+  forward = notComputed;
+  override outputShape(tokens: Shape): Shape {
+    let hx: Shape = [tokens[0]!, 2];
+    for (let i = 0; i < 4; i++) hx = this.activation.callShape(this.lstm.callShape(tokens));
+    if (this.repeatOutsideLoop) hx = this.activation.callShape(this.projection.callShape(hx));
+    return hx;
+  }
+}
+
+/** ModuleDictModel(layerType, activationType): the forward's two string arguments, chosen up front. */
+export class ModuleDictModel extends Module {
+  choices = new ModuleDict({ conv: new Conv2d(10, 10, 3), pool: new MaxPool2d(3) });
+  activations = new ModuleDict({ lrelu: new LeakyReLU(), prelu: new PReLU() });
+  constructor(readonly layerType: string, readonly activationType: string) {
+    super();
+  }
+  forward = notComputed;
+  override outputShape(x: Shape): Shape {
+    return this.activations.get(this.activationType).callShape(this.choices.get(this.layerType).callShape(x));
+  }
+}
+
+export class ReuseReLU extends Module {
+  model: Sequential;
+  constructor() {
+    super();
+    const activation = new ReLU();
+    const layers: Module[] = [new ReflectionPad2d(3), new Conv2d(4, 1, 1), new BatchNorm2d(1), activation];
+    for (const mult of [1, 2, 4]) {
+      layers.push(new Conv2d(mult, mult * 2, 1, { stride: 2, padding: 1 }), new BatchNorm2d(mult * 2), activation);
+    }
+    this.model = new Sequential(...layers);
+  }
+  forward = notComputed;
+  override outputShape(x: Shape): Shape {
+    return this.model.callShape(x);
+  }
+}
+
+export class AutoEncoder extends Module {
+  encoder = new Sequential(new Conv2d(3, 16, 3, { padding: 1 }), new ReLU());
+  pool = new MaxPool2d(2, { stride: 2 });
+  unpool = new MaxUnpool2d();
+  decode = new Sequential(new Conv2d(16, 3, 3, { padding: 1 }), new ReLU());
+  forward = notComputed;
+  override outputShape(x: Shape): Shape {
+    return this.decode.callShape(this.unpool.callShape(this.pool.callShape(this.encoder.callShape(x))));
+  }
+}
+
+/** Two Linears whose outputs become a distribution: its batch shape is what torchinfo shows. */
+export class NormalOutputModel extends Module {
+  mean_layer = new Linear(10, 5);
+  std_layer = new Linear(10, 5);
+  forward = notComputed;
+  override outputShape(x: Shape): Shape {
+    this.std_layer.callShape(x);
+    return this.mean_layer.callShape(x);
+  }
+}
+
+export class CategoricalOutputModel extends Module {
+  linear = new Linear(10, 5);
+  log_softmax = new LogSoftmax();
+  forward = notComputed;
+  // Categorical(logits) has the batch shape of the logits without their last dimension.
+  override outputShape(x: Shape): Shape {
+    return this.log_softmax.callShape(this.linear.callShape(x)).slice(0, -1);
+  }
+}
+
+export class HighlyNestedDictModel extends Module {
+  lin1 = new Linear(10, 10);
+  lin2 = new Linear(10, 10);
+  forward = notComputed;
+  override outputShape(x: Shape): Shape {
+    return this.lin2.callShape(this.lin1.callShape(x));
   }
 }
