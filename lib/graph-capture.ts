@@ -7,11 +7,27 @@ import { pinName } from './names.ts';
 type Kernel = () => void;
 
 let capturing: Kernel[] | null = null;
+let inKernel = false;
 
 /** Runs `kernel` now, and again on each replay of the graph being captured (if any). */
 export function runKernel(kernel: Kernel): void {
-  kernel();
+  inKernel = true;
+  try {
+    kernel();
+  } finally {
+    inKernel = false;
+  }
   capturing?.push(kernel);
+}
+
+/**
+ * Throws inside a kernel: a replay runs the kernels and nothing else, so a tensor a kernel made
+ * would be made once at capture and then go stale. Tensors are made before their kernels run.
+ */
+export function checkNotInKernel(what: string): void {
+  if (inKernel) {
+    throw new Error(`${what} made inside a kernel (an optimiser's update, say): a Graph replay would not make it again`);
+  }
 }
 
 /**

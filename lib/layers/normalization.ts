@@ -99,11 +99,14 @@ export class BatchNorm2d extends BatchNorm {
 export interface LayerNormOptions {
   eps?: number;
   elementwiseAffine?: boolean;
+  /** `false` keeps the learned scale but drops the shift (PyTorch 2.1's `bias=False`). */
+  bias?: boolean;
 }
 
 /**
  * Normalises over the last dimensions of each sample: the twin of `torch.nn.LayerNorm`. With
- * `elementwiseAffine` (the default) it learns a weight and a bias of `normalizedShape` each.
+ * `elementwiseAffine` (the default) it learns a weight and a bias of `normalizedShape` each;
+ * `bias: false` keeps only the weight.
  */
 export class LayerNorm extends ShapeOnlyModule {
   static {
@@ -118,7 +121,7 @@ export class LayerNorm extends ShapeOnlyModule {
 
   constructor(
     normalizedShape: number | readonly number[],
-    { eps = 1e-5, elementwiseAffine = true }: LayerNormOptions = {},
+    { eps = 1e-5, elementwiseAffine = true, bias = true }: LayerNormOptions = {},
   ) {
     super();
     this.normalizedShape = typeof normalizedShape === 'number' ? [normalizedShape] : [...normalizedShape];
@@ -126,7 +129,7 @@ export class LayerNorm extends ShapeOnlyModule {
     this.eps = eps;
     this.elementwiseAffine = elementwiseAffine;
     this.weight = elementwiseAffine ? new Parameter(this.normalizedShape, constant(1)) : null;
-    this.bias = elementwiseAffine ? new Parameter(this.normalizedShape) : null;
+    this.bias = elementwiseAffine && bias ? new Parameter(this.normalizedShape) : null;
   }
 
 

@@ -1,8 +1,7 @@
 // Loss functions: how far predictions are from targets, as one number to minimise.
-import { recordOp } from '../autograd/grad-fn.ts';
-import { runKernel } from '../graph-capture.ts';
 import { formatShape } from '../shape.ts';
-import { Tensor } from '../tensor.ts';
+import type { Tensor } from '../tensor.ts';
+import { operation } from './operation.ts';
 
 /** The mean of (input − target)² over all elements: the twin of `F.mse_loss(input, target)`. */
 export function mseLoss(input: Tensor, target: Tensor): Tensor {
@@ -13,23 +12,23 @@ export function mseLoss(input: Tensor, target: Tensor): Tensor {
         `${formatShape(target.shape)} must have the same shape`,
     );
   }
-  const out = new Tensor([]);
-  const [X, T, Y] = [input.data, target.data, out.data];
-  const n = X.length;
-  runKernel(() => {
-    let total = 0;
-    for (let i = 0; i < n; i++) {
-      const d = X[i]! - T[i]!;
-      total += d * d;
-    }
-    Y[0] = total / n;
-  });
-  return recordOp(out, 'MseLossBackward', [input, target], (g, [gx, gt]) => {
-    const norm = (2 / n) * g[0]!; // d/dx of (x − t)² / n
-    for (let i = 0; i < n; i++) {
-      const share = norm * (X[i]! - T[i]!);
-      if (gx) gx[i]! += share;
-      if (gt) gt[i]! -= share;
-    }
-  });
+  const n = input.numel();
+  return operation('MseLossBackward', [input, target], [], (Y, X, T) => ({
+    forward: () => {
+      let total = 0;
+      for (let i = 0; i < n; i++) {
+        const d = X[i]! - T[i]!;
+        total += d * d;
+      }
+      Y[0] = total / n;
+    },
+    backward: (g, [gx, gt]) => {
+      const norm = (2 / n) * g[0]!; // d/dx of (x − t)² / n
+      for (let i = 0; i < n; i++) {
+        const share = norm * (X[i]! - T[i]!);
+        if (gx) gx[i]! += share;
+        if (gt) gt[i]! -= share;
+      }
+    },
+  }));
 }
