@@ -1,5 +1,6 @@
 import type { Module } from './module.ts';
 import type { Shape } from './shape.ts';
+import { groupDigits } from './summary/units.ts';
 
 /**
  * Sees every `callShape` as it happens, the way torchinfo's forward pre-hooks and hooks see every
@@ -33,8 +34,7 @@ export function withShapeHook<T>(hook: ShapeHook, work: () => T): T {
 export function reportMultAdds(factors: readonly number[], what: string): void {
   if (!active) return;
   const count = factors.reduce((product, n) => product * n, 1);
-  const written = factors.map((n) => n.toLocaleString('en-US')).join(' · ');
-  active.ownMultAdds(count, `${what}: ${written} = ${count.toLocaleString('en-US')}`);
+  active.ownMultAdds(count, `${what}: ${factors.map(groupDigits).join(' · ')} = ${groupDigits(count)}`);
 }
 
 /**
