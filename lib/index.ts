@@ -71,5 +71,6 @@ export { SGD, type SGDOptions } from './optim/sgd.ts';
 export { Parameter } from './parameter.ts';
 export { DEFAULT_SEED, manualSeed, RandomGenerator } from './random.ts';
 export type { Shape } from './shape.ts';
-export { ModelSummary, type SummaryOptions, type SummaryRow, summary } from './summary.ts';
+export { type ColumnName, ModelSummary, type RowSetting, type SummaryOptions, type SummaryRow, summary } from './summary.ts';
+export type { DType } from './summary/dtype.ts';
 export { type NestedArray, Tensor, tensor, zeros } from './tensor.ts';
