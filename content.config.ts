@@ -32,6 +32,7 @@ const notebookStrings = z.object({
   'notebook.useOriginal': z.string(),
   'notebook.output': z.string(),
   'notebook.savedOutput': z.string(),
+  'notebook.lessonOutput': z.string(),
   'notebook.noOutput': z.string(),
   'notebook.atLine': z.string(),
   'notebook.atLineColumn': z.string(),

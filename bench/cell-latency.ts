@@ -16,8 +16,8 @@ const ROUNDS = 5;
 const FIRST_ANSWER_ROUNDS = 9;
 const WARM_RUNS = 30;
 // The cell's hooks (Cell.astro).
-const RUN = '.cell-run';
-const OUTPUT = '.cell-output';
+const RUN = '[data-action="run"]';
+const OUTPUT = '[data-part="output"]';
 
 interface FirstAnswer {
   /** ms from navigation to the first line the reader's run printed. */
