@@ -6,6 +6,7 @@
 // page stays responsive whatever a cell does.
 import type { CellCode, CellError, KernelRun, OutputLine, StopReason } from './cell-protocol.ts';
 import type { KernelRequest, KernelResponse } from './kernel-messages.ts';
+import { takeKernelWorker } from './kernel-worker.ts';
 
 export const DEFAULT_TIME_LIMIT_MS = 10_000;
 
@@ -81,7 +82,7 @@ export class KernelClient extends EventTarget {
   }
 
   #startWorker(): Worker {
-    const worker = new Worker(new URL('./kernel.worker.ts', import.meta.url), { type: 'module' });
+    const worker = takeKernelWorker();
     worker.addEventListener('message', ({ data }: MessageEvent<KernelResponse>) => {
       const run = this.#runs.get(data.id);
       if (run) this.#hear(run, data);

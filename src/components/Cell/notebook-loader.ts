@@ -2,6 +2,7 @@
 // controls) loads when the reader first reaches for a cell or the toolbar (pointer over it, focus
 // in it, a touch), or at once when the reader has edits of this page to restore. Until then the
 // cells show their build-time highlighted code and output, as they do without JavaScript.
+import { startKernelWorkerEarly } from '../../notebook/kernel-worker.ts';
 import { hasSavedEdits } from '../../notebook/saved-edits.ts';
 
 declare global {
@@ -18,6 +19,7 @@ let loading: Promise<void> | undefined;
 function load(): Promise<void> {
   if (loading) return loading;
   for (const type of INTENT) document.removeEventListener(type, onIntent, true);
+  startKernelWorkerEarly(); // the worker loads alongside the notebook, not after it
   return (loading = import('./notebook-elements.ts').then(() => {
     document.removeEventListener('click', holdClick, true);
   }));
