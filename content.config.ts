@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
+import { COUNT_TEXT_KEYS } from './src/components/CountYourModel/count-text.ts';
 
 // The notebook's own UI text, translated per locale in content/i18n/<lang>.json.
 const notebookStrings = z.object({
@@ -91,6 +92,8 @@ const notebookStrings = z.object({
   'lab.sweepTrainPoint': z.string(),
   'lab.sweepValidationPoint': z.string(),
   'lab.pointsMarker': z.string(),
+  // The "Count your model" tool (src/components/CountYourModel/count-text.ts).
+  ...Object.fromEntries(COUNT_TEXT_KEYS.map((key) => [`count.${key}`, z.string()])),
 });
 
 export const collections = {

@@ -9,7 +9,7 @@ export type NodeKernel = Pick<CellRunner, 'run' | 'uncaught'>;
 
 // A vm context starts with only the language's built-ins; a worker also has these.
 const WORKER_GLOBALS = {
-  setTimeout, clearTimeout, setInterval, clearInterval, queueMicrotask, performance,
+  setTimeout, clearTimeout, setInterval, clearInterval, queueMicrotask, performance, TextEncoder, TextDecoder,
 };
 
 // lib's objects come from this realm, not the context's. Built-ins that a cell can only reach by
