@@ -133,7 +133,7 @@ test('the page with a checkpoint read has no accessibility violations', async ({
 });
 
 test('the sidebar of both languages leads to the page', async ({ page }) => {
-  for (const [url, title] of [['', 'Count your model'], ['zh-cn/', '数一数你的模型']]) {
+  for (const [url, title] of [['lessons/01-what-are-parameters/', 'Count your model'], ['zh-cn/lessons/01-what-are-parameters/', '数一数你的模型']]) {
     await page.goto(url);
     await page.locator('.sidebar-content a', { hasText: title }).click();
     await expect(page.locator('h1')).toHaveText(title);
