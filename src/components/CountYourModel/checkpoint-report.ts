@@ -8,7 +8,7 @@ import type { FileHeader } from '../../checkpoint/read-files.ts';
 import { combineShards, type ShardIndex, type ShardProblem } from '../../checkpoint/shards.ts';
 import { modulePattern, tally, type TensorInfo } from '../../checkpoint/tensor-info.ts';
 import { fill } from '../../i18n/fill-template.ts';
-import type { CountText } from './count-text.ts';
+import type { CountText } from './ui-strings.ts';
 import type { NumberFormats } from './number-format.ts';
 import type { ReportSection } from './report-table.ts';
 

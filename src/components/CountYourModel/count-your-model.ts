@@ -4,7 +4,7 @@ import type { CheckpointError } from '../../checkpoint/checkpoint-error.ts';
 import { readFiles } from '../../checkpoint/read-files.ts';
 import { fill } from '../../i18n/fill-template.ts';
 import { type CheckpointFiles, checkpointSections, errorText } from './checkpoint-report.ts';
-import type { CountText } from './count-text.ts';
+import type { CountText } from './ui-strings.ts';
 import { type NumberFormats, numberFormats } from './number-format.ts';
 import { type ReportSection, sectionHtml, sectionMarkdown } from './report-table.ts';
 

@@ -1,5 +1,6 @@
 // Numbers in the page's language: exact counts with its digit grouping, a short form beside them
 // (6.74B in English, 67.38亿 in Chinese), decimal gigabytes, percentages.
+import { formatCount } from '../../../site.config.ts';
 
 export interface NumberFormats {
   count(n: number): string;
@@ -9,12 +10,11 @@ export interface NumberFormats {
 }
 
 export function numberFormats(lang: string): NumberFormats {
-  const count = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
   const short = new Intl.NumberFormat(lang, { notation: 'compact', maximumFractionDigits: 2 });
   const decimal = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
   const percent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 3 });
   return {
-    count: (n) => count.format(n),
+    count: (n) => formatCount(n, lang),
     short: (n) => short.format(n),
     gigabytes: (bytes) => `${decimal.format(bytes / 1e9)} GB`,
     percent: (value) => percent.format(value / 100),

@@ -1,7 +1,7 @@
-// The words of the "Count your model" page's tool, in the page's language: templates translated
-// in content/i18n/<lang>.json under `count.<key>`, looked up by CountYourModel.astro at build time
-// and handed to the element as JSON, since it writes its tables again as the reader changes things.
-// `{{name}}` marks where a value goes.
+// The words of the "Count your model" tool, under `count.` in content/i18n/<lang>.json.
+// CountYourModel.astro looks them up at build time and hands them to the element as JSON, since it
+// writes its tables again as the reader changes things. `{{name}}` marks where a value goes.
+import { defineUiStrings, type UiText } from '../../i18n/ui-strings.ts';
 import type { CheckpointProblem } from '../../checkpoint/checkpoint-error.ts';
 import type { ShardProblem } from '../../checkpoint/shards.ts';
 
@@ -12,7 +12,7 @@ const CHECKPOINT_PROBLEMS: readonly CheckpointProblem[] = [
 ];
 const SHARD_PROBLEMS: readonly ShardProblem['problem'][] = ['duplicate', 'shardMissing', 'notInIndex', 'elsewhere', 'missingFromShard'];
 
-export const COUNT_TEXT_KEYS = [
+export const COUNT_STRINGS = defineUiStrings('count', [
   // The checkpoint form and its status line.
   'files', 'chooseFiles', 'dropFiles', 'private', 'reading', 'read',
   // The checkpoint's tables.
@@ -25,7 +25,6 @@ export const COUNT_TEXT_KEYS = [
   // What went wrong with a file, or between shards.
   ...CHECKPOINT_PROBLEMS.map((problem) => `error.${problem}` as const),
   ...SHARD_PROBLEMS.map((problem) => `shard.${problem}` as const),
-] as const;
+]);
 
-export type CountTextKey = (typeof COUNT_TEXT_KEYS)[number];
-export type CountText = Record<CountTextKey, string>;
+export type CountText = UiText<typeof COUNT_STRINGS>;
