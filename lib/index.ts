@@ -47,8 +47,6 @@ export { VGG } from './models/vgg.ts';
 export { type LoraCount, type LoraOptions, loraParameters } from './lora.ts';
 export {
   bytesOf,
-  type DType,
-  DTYPE_BITS,
   formatBytes,
   type KVCacheMemory,
   kvCacheMemory,
@@ -57,6 +55,7 @@ export {
   trainingMemory,
   type TrainingSetup,
   weightMemory,
+  type WeightFormat,
 } from './memory.ts';
 export { Module } from './module.ts';
 export { relu, tanh } from './ops/activation.ts';

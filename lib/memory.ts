@@ -2,10 +2,10 @@
 // generates. Each estimate lists what it leaves out, since activations and overheads come on top.
 import { countParameters } from './count.ts';
 import type { Module } from './module.ts';
+import { DTYPE_BYTES } from './summary/dtype.ts';
 
-/** The number formats weights are stored in, and the bits each value takes. */
-export const DTYPE_BITS = { float32: 32, bfloat16: 16, float16: 16, int8: 8, int4: 4 } as const;
-export type DType = keyof typeof DTYPE_BITS;
+/** A format weights are stored in: a PyTorch dtype, or int4 (two values per byte, as GGUF and GPTQ pack them). */
+export type WeightFormat = keyof typeof DTYPE_BYTES | 'int4';
 
 /** A number of bytes and what it does not include. */
 export interface MemoryEstimate {
@@ -13,21 +13,22 @@ export interface MemoryEstimate {
   leavesOut: readonly string[];
 }
 
-function bitsOf(dtype: DType): number {
-  const bits = DTYPE_BITS[dtype];
-  if (bits === undefined) {
-    throw new RangeError(`unknown dtype ${JSON.stringify(dtype)}; known: ${Object.keys(DTYPE_BITS).join(', ')}`);
+function bitsOf(dtype: WeightFormat): number {
+  if (dtype === 'int4') return 4;
+  const bytes = DTYPE_BYTES[dtype];
+  if (bytes === undefined) {
+    throw new RangeError(`unknown dtype ${JSON.stringify(dtype)}; known: ${[...Object.keys(DTYPE_BYTES), 'int4'].join(', ')}`);
   }
-  return bits;
+  return 8 * bytes;
 }
 
 /** Bytes for `count` values of `dtype` (int4 packs two values per byte). */
-export const bytesOf = (count: number, dtype: DType): number => Math.ceil((count * bitsOf(dtype)) / 8);
+export const bytesOf = (count: number, dtype: WeightFormat): number => Math.ceil((count * bitsOf(dtype)) / 8);
 
 const RUNTIME = ['activations', 'framework and GPU context overhead'];
 
 /** The weights alone, every parameter once (tied ones once), stored as `dtype`. */
-export function weightMemory(model: Module, dtype: DType): MemoryEstimate {
+export function weightMemory(model: Module, dtype: WeightFormat): MemoryEstimate {
   const quantized = dtype === 'int8' || dtype === 'int4' ? ['quantization scales and zero points'] : [];
   return {
     bytes: bytesOf(countParameters(model, { trainableOnly: false }), dtype),
@@ -105,7 +106,7 @@ export interface KVCacheMemory extends MemoryEstimate {
  */
 export function kvCacheMemory(
   model: Module,
-  { tokens, batch = 1, dtype = 'bfloat16' }: { tokens: number; batch?: number; dtype?: DType },
+  { tokens, batch = 1, dtype = 'bfloat16' }: { tokens: number; batch?: number; dtype?: WeightFormat },
 ): KVCacheMemory {
   for (const [what, value] of [['tokens', tokens], ['batch', batch]] as const) {
     if (!Number.isInteger(value) || value < 1) throw new RangeError(`kvCacheMemory: ${what} must be a positive integer, got ${value}`);
