@@ -72,5 +72,5 @@ export { Parameter } from './parameter.ts';
 export { DEFAULT_SEED, manualSeed, RandomGenerator } from './random.ts';
 export type { Shape } from './shape.ts';
 export { type ColumnName, ModelSummary, type RowSetting, type SummaryOptions, type SummaryRow, summary } from './summary.ts';
-export type { DType } from './summary/dtype.ts';
+export type { TensorDType } from './summary/dtype.ts';
 export { type NestedArray, Tensor, tensor, zeros } from './tensor.ts';

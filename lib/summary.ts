@@ -3,7 +3,7 @@ import { pinName } from './names.ts';
 import type { Parameter } from './parameter.ts';
 import { formatShape, type Shape, shapeNumel } from './shape.ts';
 import { callTree } from './summary/call-tree.ts';
-import { bytesPerElement, type DType } from './summary/dtype.ts';
+import { bytesPerElement, type TensorDType } from './summary/dtype.ts';
 import { countFormula } from './summary/formula.ts';
 import { torchinfoMultAdds } from './summary/mult-adds.ts';
 import { groupDigits, scaled } from './summary/units.ts';
@@ -60,9 +60,9 @@ export interface SummaryOptions {
   /** torchinfo's `row_settings`: `['depth']` by default. */
   rowSettings?: readonly RowSetting[];
   /** The dtype of each input, torchinfo's `dtypes` (`'int64'` for token ids): float32 by default. */
-  dtypes?: readonly DType[];
+  dtypes?: readonly TensorDType[];
   /** The dtype of the model's parameters and activations: float32 (PyTorch's default) by default. */
-  dtype?: DType;
+  dtype?: TensorDType;
 }
 
 /** One row: a call of a module during the shape pass, or a container listed above its calls. */
@@ -124,8 +124,8 @@ export class ModelSummary {
   readonly colNames: readonly ColumnName[];
   readonly colWidth: number;
   readonly rowSettings: readonly RowSetting[];
-  readonly dtype: DType;
-  readonly dtypes: readonly DType[];
+  readonly dtype: TensorDType;
+  readonly dtypes: readonly TensorDType[];
   /** Each parameter once, tied ones included, as `parameters()` yields them. */
   readonly totalParams: number;
   readonly trainableParams: number;

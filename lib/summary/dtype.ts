@@ -1,26 +1,18 @@
-// The element types a summary can size tensors in, with PyTorch's bytes per element.
+// PyTorch's element sizes, for the tensors a summary sizes: the weight formats of memory.ts that
+// take whole bytes, and the other dtypes an input can have (token ids are int64).
+import { DTYPE_BITS } from '../memory.ts';
 
-/** PyTorch's dtypes by name (`torch.float32` is `'float32'`), with the bytes of one element. */
-export const DTYPE_BYTES = {
-  float64: 8,
-  float32: 4,
-  float16: 2,
-  bfloat16: 2,
-  int64: 8,
-  int32: 4,
-  int16: 2,
-  int8: 1,
-  uint8: 1,
-  bool: 1,
-} as const;
+const ELEMENT_BITS = { ...DTYPE_BITS, float64: 64, int64: 64, int32: 32, int16: 16, uint8: 8, bool: 8 } as const;
 
-export type DType = keyof typeof DTYPE_BYTES;
+/** A dtype by PyTorch's name (`torch.float32` is `'float32'`) with a whole number of bytes. */
+export type TensorDType = Exclude<keyof typeof ELEMENT_BITS, 'int4'>;
 
-/** The bytes of one element of `dtype`; a clear error for a name PyTorch would not know. */
-export function bytesPerElement(dtype: DType): number {
-  const bytes = DTYPE_BYTES[dtype];
-  if (bytes === undefined) {
-    throw new RangeError(`summary: unknown dtype "${String(dtype)}"; expected one of ${Object.keys(DTYPE_BYTES).join(', ')}`);
+const WHOLE_BYTES = Object.keys(ELEMENT_BITS).filter((name) => ELEMENT_BITS[name as TensorDType] % 8 === 0);
+
+/** The bytes of one element of `dtype` (`element_size()`); a clear error for any other name. */
+export function bytesPerElement(dtype: TensorDType): number {
+  if (!WHOLE_BYTES.includes(dtype)) {
+    throw new RangeError(`summary: unknown dtype "${String(dtype)}"; expected one of ${WHOLE_BYTES.join(', ')}`);
   }
-  return bytes;
+  return ELEMENT_BITS[dtype] / 8;
 }
