@@ -8,8 +8,7 @@ import type { Code, Parent, Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
 import { visit } from 'unist-util-visit';
-// By path: astro.config.mjs loads this file where the "lib" alias does not apply.
-import * as lib from '../../lib/index.ts';
+import * as lib from 'lib';
 import { cellName } from '../notebook/cell-protocol.ts';
 import type { ShownResult } from '../notebook/output-text.ts';
 import { isCellCode, metaWithoutCellMarker } from './cell-code.ts';

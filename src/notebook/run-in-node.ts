@@ -13,7 +13,7 @@ export interface NodeKernel extends Pick<CellRunner, 'uncaught'> {
 
 // A vm context starts with only the language's built-ins; a worker also has these.
 const WORKER_GLOBALS = {
-  setTimeout, clearTimeout, setInterval, clearInterval, queueMicrotask, performance,
+  setTimeout, clearTimeout, setInterval, clearInterval, queueMicrotask, performance, TextEncoder, TextDecoder,
 };
 
 // lib's objects come from this realm, not the context's. Built-ins that a cell can only reach by

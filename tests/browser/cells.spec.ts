@@ -7,6 +7,7 @@ import { PRINTS_32 } from '../support/prints-32.ts';
 
 for (const lesson of lessonPages().filter((page) => page.cells.length > 0)) {
   test(`every cell of /${lesson.url} prints 32`, async ({ page }) => {
+    test.slow(); // lesson 4 trains a dozen small networks; a busy 2-core machine needs the margin
     await page.goto(lesson.url);
     const cells = page.locator('param-cell');
     await expect(cells).toHaveCount(lesson.cells.length);
