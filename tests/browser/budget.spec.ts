@@ -1,73 +1,14 @@
 // The JavaScript budget: per page, the gzip size of the JavaScript a reader downloads before doing
-// anything: the page's inline scripts, its <script src> and modulepreload files, and everything
-// those import statically. What a page loads on demand (import(), the cell kernel's worker on the
-// first run, the search index) does not count. Measured from the built files; no server needed.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+// anything (tests/support/page-javascript.ts says what counts).
 import { expect, test } from '@playwright/test';
-import { BASE_PATH, builtPages, DIST } from '../support/built-site.ts';
+import { builtPages } from '../support/built-site.ts';
+import { kb, upFrontJavaScript } from '../support/page-javascript.ts';
 
 const BUDGET_BYTES = 40 * 1024;
 
-// Astro writes scripts and preloads in a regular form; the attribute order varies.
-const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/g;
-const PRELOAD = /<link\b[^>]*\brel="modulepreload"[^>]*>/g;
-const ATTRIBUTE = (name: string) => new RegExp(`\\b${name}="([^"]*)"`);
-// Static imports and re-exports in minified ES modules: import"x", import{a}from"x", export*from"x".
-// Dynamic import("x") has a parenthesis after `import` and is left out on purpose.
-const STATIC_IMPORT = /(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["']([^"']+)["']/g;
-
-function isJavaScript(attributes: string): boolean {
-  const type = attributes.match(ATTRIBUTE('type'))?.[1];
-  return type === undefined || type === 'module' || type === 'text/javascript';
-}
-
-/** The built file behind a URL path such as /param-notebook/_astro/page.js. */
-function distFile(urlPath: string): string {
-  if (!urlPath.startsWith(BASE_PATH)) throw new Error(`script outside the base path: ${urlPath}`);
-  return join(DIST, urlPath.slice(BASE_PATH.length));
-}
-
-/** Adds a module file and, recursively, the files it imports statically. */
-function addModule(urlPath: string, files: Map<string, Buffer>) {
-  if (files.has(urlPath)) return;
-  const code = readFileSync(distFile(urlPath));
-  files.set(urlPath, code);
-  for (const [, specifier] of code.toString('utf8').matchAll(STATIC_IMPORT)) {
-    if (specifier.startsWith('.') || specifier.startsWith('/')) {
-      addModule(new URL(specifier, `http://site${urlPath}`).pathname, files);
-    }
-  }
-}
-
-interface PageJavaScript {
-  files: Map<string, Buffer>;
-  inline: string[];
-}
-
-function pageJavaScript(html: string): PageJavaScript {
-  const files = new Map<string, Buffer>();
-  const inline: string[] = [];
-  for (const [, attributes, body] of html.matchAll(SCRIPT)) {
-    if (!isJavaScript(attributes)) continue;
-    const src = attributes.match(ATTRIBUTE('src'))?.[1];
-    if (src) addModule(src, files);
-    else if (body.trim()) inline.push(body);
-  }
-  for (const [link] of html.matchAll(PRELOAD)) addModule(link.match(ATTRIBUTE('href'))![1], files);
-  return { files, inline };
-}
-
-const gzipBytes = (code: Buffer | string) => gzipSync(code).length;
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-
 for (const built of builtPages()) {
   test(`/${built.url} loads at most 40 KB of JavaScript (gzip) before any interaction`, () => {
-    const { files, inline } = pageJavaScript(readFileSync(built.file, 'utf8'));
-    const fileBytes = [...files.values()].reduce((sum, code) => sum + gzipBytes(code), 0);
-    const inlineBytes = inline.reduce((sum, code) => sum + gzipBytes(code), 0);
-    const total = fileBytes + inlineBytes;
+    const { files, inline, fileBytes, inlineBytes, total } = upFrontJavaScript(built.file);
     console.log(
       `JS before interaction, /${built.url}: ${kb(total)} gzip ` +
         `(${files.size} files ${kb(fileBytes)}, ${inline.length} inline scripts ${kb(inlineBytes)})`,
