@@ -16,11 +16,9 @@ export interface CallRow {
   module: Module;
   registration: Registration;
   depth: number;
-  /** False for a container that was not called itself here, only its modules (shown as `--`). */
-  called: boolean;
   /** The first input's shape, as torchinfo's Input Shape column shows it. */
   inputShape: Shape | null;
-  /** `null` when not called, or when the module's shape pass returned nothing. */
+  /** `null` for a container listed but not called here, or when the shape pass returned nothing. */
   outputShape: Shape | null;
   /** The module already had a row: this call is counted where it first appeared. */
   isRecursive: boolean;
@@ -83,7 +81,6 @@ export function callTree(model: Module, inputs: readonly Shape[]): CallRow[] {
           module,
           registration,
           depth: registration.depth,
-          called: true,
           inputShape: moduleInputs[0] ?? null,
           outputShape: null,
           isRecursive: seen.has(module),
@@ -124,7 +121,6 @@ function withContainers(calls: readonly CallRow[]): CallRow[] {
         module: ancestor.module,
         registration: ancestor,
         depth,
-        called: false,
         inputShape: null,
         outputShape: null,
         isRecursive: false,

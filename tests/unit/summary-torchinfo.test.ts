@@ -1,7 +1,7 @@
 // summary() against the tables torchinfo printed for its own test models
 // (tests/fixtures/torchinfo/*.out): same rows, shapes, counts, mult-adds and sizes.
 import { readFileSync } from 'node:fs';
-import { Bottleneck, Conv1d, Linear, Module, ResNet, resnet18, resnet50, type Shape, summary, type SummaryOptions } from 'lib';
+import { Bottleneck, Conv1d, Conv2d, Linear, Module, ResNet, resnet18, resnet50, type Shape, summary, type SummaryOptions } from 'lib';
 import { describe, expect, it } from 'vitest';
 import { resnet18FirstThirtyFrozen } from '../support/pytorch-twins.ts';
 import * as models from '../support/torchinfo-models.ts';
@@ -58,6 +58,12 @@ const identical: [string, number, () => Module, SummaryOptions][] = [
     { inputSize: [1, 1, 28, 28], depth: 1, colWidth: 20, colNames: ['kernel_size', 'input_size', 'output_size', 'num_params', 'mult_adds'] },
   ],
   ['linear', 0, () => new Linear(8, 64), { inputSize: [32, 16, 8], depth: 1, colWidth: 20, colNames: ['input_size', 'output_size', 'num_params', 'mult_adds'] }],
+  [
+    'groups',
+    0,
+    () => new Conv2d(16, 32, 3, { groups: 4 }),
+    { inputSize: [7, 16, 28, 28], depth: 1, colWidth: 20, colNames: ['kernel_size', 'groups', 'input_size', 'output_size', 'num_params', 'mult_adds'] },
+  ],
   ['training_mode', 0, () => new Linear(2, 5), { inputSize: [1, 2] }],
   ['single_linear_layer', 1, () => new Linear(2, 5), { inputSize: [1, 2] }],
   ['recursive', 0, () => new models.RecursiveNet(), { inputSize: [1, 64, 28, 28] }],
