@@ -1,7 +1,8 @@
 // The JavaScript a built page makes a reader download before they do anything: its inline scripts,
 // its <script src> and modulepreload files, and everything those import statically. What a page
 // loads on demand (import(), the cell kernel's worker on the first run, the search index) does not
-// count. Measured from the built files; no server needed. The budget test and the benchmarks use it.
+// count. Measured from the built files; no server needed. The benchmarks use it (the budget test
+// measures in a browser, so that it also counts what scripts load on their own once the page is idle).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
