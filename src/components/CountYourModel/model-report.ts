@@ -20,7 +20,7 @@ import { fill } from '../../i18n/fill-template.ts';
 import type { CountState } from './count-state.ts';
 import type { NumberFormats } from './number-format.ts';
 import type { ReportSection } from './report-table.ts';
-import { COMPONENTS, type CountText, TRAINING_SETUPS } from './ui-strings.ts';
+import { type COMPONENTS, type CountText, TRAINING_SETUPS } from './ui-strings.ts';
 
 export interface ModelReport {
   name: string;
