@@ -43,6 +43,10 @@ const notebookStrings = z.object({
   'notebook.restarted': z.string(),
   'notebook.notRun': z.string(),
   'notebook.kernelFailed': z.string(),
+  // The TypeScript | PyTorch tabs of a cell (src/components/CellTabs/).
+  'cellTabs.label': z.string(),
+  'cellTabs.typescript': z.string(),
+  'cellTabs.pytorch': z.string(),
   // The overfitting lab (src/lab/lab-text.ts).
   'lab.settings': z.string(),
   'lab.width': z.string(),

@@ -2,7 +2,8 @@
 // code block as the cell's child so Expressive Code still highlights it at build time, and puts
 // the page's <NotebookToolbar /> before its first cell. The build runs the page's cells once, in
 // order, in one Node kernel (the browser's runtime), and hands each cell what it printed: readers
-// without JavaScript, and search engines, see real results.
+// without JavaScript, and search engines, see real results. A cell and the ```python twin block
+// right after it become one <CellTabs>: "TypeScript | PyTorch".
 import type { Code, Parent, Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
@@ -11,9 +12,11 @@ import { visit } from 'unist-util-visit';
 import * as lib from '../../lib/index.ts';
 import type { ShownResult } from '../notebook/output-text.ts';
 import { isCellCode, metaWithoutCellMarker } from './cell-code.ts';
+import { metaWithoutTwinMarkers, twinAfter } from './twin-code.ts';
 
 const CELL = { name: 'Cell', path: '/src/components/Cell.astro' };
 const TOOLBAR = { name: 'NotebookToolbar', path: '/src/components/NotebookToolbar.astro' };
+const TABS = { name: 'CellTabs', path: '/src/components/CellTabs/CellTabs.astro' };
 
 export function remarkCells() {
   return async (tree: Root, file: { extname?: string; path?: string }) => {
@@ -26,17 +29,33 @@ export function remarkCells() {
     if (cells.length === 0) return;
 
     const kernel = (await nodeKernel()).createNodeKernel({ lib });
+    const replacements: { parent: Parent; index: number; count: number; node: MdxJsxFlowElement }[] = [];
     for (const [number, { node, index, parent }] of cells.entries()) {
       const { outputs, error, truncated } = await kernel.run(`cell-${number + 1}.ts`, node.value);
       const output: ShownResult = { outputs, error, truncated };
       const code: Code = { ...node, meta: metaWithoutCellMarker(node.meta) };
       const attributes = { source: node.value, index: String(number), output: JSON.stringify(output) };
-      parent.children[index] = element(CELL.name, attributes, [code]);
+      const cell = element(CELL.name, attributes, [code]);
+      const twin = twinAfter(parent, index);
+      replacements.push(
+        twin
+          ? { parent, index, count: 2, node: element(TABS.name, { index: String(number) }, [cell, twinSlot(twin)]) }
+          : { parent, index, count: 1, node: cell },
+      );
+    }
+    // Last first, so the indexes of the earlier ones still hold.
+    for (const { parent, index, count, node } of replacements.reverse()) {
+      parent.children.splice(index, count, node as RootContent);
     }
     const first = cells[0];
-    first.parent.children.splice(first.index, 0, element(TOOLBAR.name, {}));
-    tree.children.unshift(importOf(CELL), importOf(TOOLBAR));
+    first.parent.children.splice(first.index, 0, element(TOOLBAR.name, {}) as RootContent);
+    tree.children.unshift(importOf(CELL), importOf(TOOLBAR), importOf(TABS));
   };
+}
+
+// The twin's code block, for CellTabs' "twin" slot, without the markers Expressive Code would see.
+function twinSlot(twin: Code): MdxJsxFlowElement {
+  return element('div', { slot: 'twin' }, [{ ...twin, meta: metaWithoutTwinMarkers(twin.meta) }]);
 }
 
 // Imported once Node knows how to load the cell compiler's sucrase: see sucrase-esm-in-node.ts.
@@ -49,7 +68,7 @@ function element(
   name: string,
   attributes: Record<string, string>,
   children: MdxJsxFlowElement['children'] = [],
-): RootContent {
+): MdxJsxFlowElement {
   const jsx: MdxJsxFlowElement = {
     type: 'mdxJsxFlowElement',
     name,
@@ -60,7 +79,7 @@ function element(
     })),
     children,
   };
-  return jsx as RootContent;
+  return jsx;
 }
 
 // `import Name from 'path'`, with the estree MDX compiles from.
