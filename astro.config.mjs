@@ -7,15 +7,13 @@ import { unified } from '@astrojs/markdown-remark';
 import rehypeMermaid from 'rehype-mermaid';
 import { remarkCells } from './src/markdown/remark-cells.ts';
 import { chromiumPath } from './scripts/chromium-path.mjs';
+import { basePath, LANGUAGES, outDir as buildDir, siteUrl } from './site.config.ts';
 
-// GitHub Pages serves a project site under /<repository>/; the deploy workflow sets BASE_PATH.
-const base = process.env.BASE_PATH ?? '/param-notebook/';
-const site = process.env.SITE_URL ?? 'https://param-notebook.github.io';
+const base = basePath();
+const site = siteUrl();
 // Link previews need an absolute image URL; Starlight writes the other Open Graph tags per page.
 const socialCard = new URL(`${base}social-card.png`, site).href;
-
-// OUT_DIR lets several builds run side by side (e.g. while developing); CI uses the defaults.
-const outDir = process.env.OUT_DIR ?? './dist';
+const outDir = buildDir();
 
 export default defineConfig({
   site,
@@ -76,10 +74,7 @@ export default defineConfig({
       // scrollable "region" landmarks (Expressive Code marks every scrolling block as one).
       expressiveCode: { defaultProps: { wrap: true } },
       defaultLocale: 'root',
-      locales: {
-        root: { label: 'English', lang: 'en' },
-        'zh-cn': { label: '简体中文', lang: 'zh-CN' },
-      },
+      locales: LANGUAGES,
       sidebar: [
         {
           label: 'Lessons',

@@ -1,8 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumPath } from './scripts/chromium-path.mjs';
+import { basePath } from './site.config.ts';
 
 const PORT = Number(process.env.PORT ?? 4321);
-const BASE_PATH = process.env.BASE_PATH ?? '/param-notebook/';
+const BASE_PATH = basePath();
 
 export default defineConfig({
   testDir: 'tests/browser',

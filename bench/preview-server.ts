@@ -1,5 +1,6 @@
 // Serves the built site with `astro preview` for a benchmark, on a port of its own.
 import { spawn } from 'node:child_process';
+import { basePath } from '../site.config.ts';
 
 export interface PreviewServer {
   /** The site's address, base path included, e.g. http://127.0.0.1:4399/param-notebook/. */
@@ -24,7 +25,7 @@ export async function startPreview(port: number): Promise<PreviewServer> {
   const server = spawn('astro', ['preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
     stdio: 'ignore',
   });
-  const url = `http://127.0.0.1:${port}${process.env.BASE_PATH ?? '/param-notebook/'}`;
+  const url = `http://127.0.0.1:${port}${basePath()}`;
   try {
     await waitForServer(url);
   } catch (error) {

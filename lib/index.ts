@@ -1,7 +1,7 @@
 // The public API of the library: what lesson cells, components and tests import as "lib".
 export type { GradFn } from './autograd/grad-fn.ts';
 export { isGradEnabled, noGrad } from './autograd/grad-mode.ts';
-export { Graph } from './autograd/graph.ts';
+export { Graph } from './graph-capture.ts';
 export { Buffer } from './buffer.ts';
 export { countParameters } from './count.ts';
 export { type SineDataOptions, type Split, sineData, sineTarget } from './data/sine.ts';
@@ -15,6 +15,7 @@ export { Dropout } from './layers/dropout.ts';
 export { Embedding } from './layers/embedding.ts';
 export { Flatten } from './layers/flatten.ts';
 export { Linear } from './layers/linear.ts';
+export { MSELoss } from './layers/loss.ts';
 export {
   BatchNorm1d,
   BatchNorm2d,
@@ -26,7 +27,6 @@ export { AdaptiveAvgPool2d, AvgPool2d, MaxPool2d, type MaxPoolOptions, type Pool
 export { GRU, LSTM, RNN, type RNNOptions } from './layers/recurrent.ts';
 export { Sequential } from './layers/sequential.ts';
 export { TransformerEncoder, TransformerEncoderLayer, type TransformerEncoderLayerOptions } from './layers/transformer.ts';
-export { MSELoss, mseLoss } from './loss.ts';
 export { AlexNet } from './models/alexnet.ts';
 export { Block, CausalSelfAttention, GPT2, GPT2_SMALL, type GPT2Config, MLP } from './models/gpt2.ts';
 export { LeNet5 } from './models/lenet.ts';
@@ -39,6 +39,7 @@ export { relu, tanh } from './ops/activation.ts';
 export { dropout } from './ops/dropout.ts';
 export { add, mul, sub } from './ops/elementwise.ts';
 export { linear, matmul } from './ops/linear.ts';
+export { mseLoss } from './ops/loss.ts';
 export { mean, sum } from './ops/reduce.ts';
 export { Adam, type AdamOptions, AdamW } from './optim/adam.ts';
 export { Optimizer } from './optim/optimizer.ts';

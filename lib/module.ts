@@ -11,6 +11,10 @@ const indent = (text: string, spaces: number) => text.split('\n').join(`\n${' '.
 
 const join = (prefix: string, name: string) => (prefix ? `${prefix}.${name}` : name);
 
+// The kind a value registers as (PyTorch keeps one dictionary per kind), or null.
+const kindOf = (value: unknown) =>
+  value instanceof Module ? Module : value instanceof Parameter ? Parameter : value instanceof Buffer ? Buffer : null;
+
 /**
  * The base class of every layer and model: the twin of `torch.nn.Module`.
  *
@@ -18,7 +22,8 @@ const join = (prefix: string, name: string) => (prefix ? `${prefix}.${name}` : n
  * (`this.hidden = new Linear(3, 5)`). A Module finds them among its own fields in the order they
  * were assigned — the TypeScript twin of PyTorch's attribute registration. `Buffer` fields are
  * registered as buffers. Fields holding anything else (numbers, `null`, plain tensors) are not
- * registered.
+ * registered. Names known only at run time (`0`, `1`, … in a Sequential, `weightIhL0` in an
+ * LSTM) go through `register(name, value)`, and take their place in the same order.
  */
 export abstract class Module {
   static {
@@ -27,6 +32,11 @@ export abstract class Module {
 
   /** True while training (the default), false after `eval()`: Dropout acts only in training. */
   training = true;
+
+  // The registered names in the order their values arrived, as PyTorch's dictionaries keep them:
+  // a field joins when it first holds a value, a `register` call when it is made. Empty until
+  // `register` is used, as fields alone are already in order.
+  readonly #order = new Set<string>();
 
   /** The computation, given the inputs. Call it through `call()`. */
   abstract forward(...args: any[]): unknown;
@@ -37,6 +47,29 @@ export abstract class Module {
    */
   call(...args: Parameters<this['forward']>): ReturnType<this['forward']> {
     return this.forward(...args) as ReturnType<this['forward']>;
+  }
+
+  /**
+   * Registers `value` under `name`, as if assigned to the field `this[name]`, and returns it: the
+   * twin of PyTorch's `register_module` (`add_module`), `register_parameter` and `register_buffer`,
+   * for names that are not fields the class declares. Registering a name again replaces the
+   * value in its place; a name that is taken by anything else (a method, `training`, a size) is
+   * refused, as PyTorch refuses it.
+   */
+  register<T extends Module | Parameter | Buffer>(name: string, value: T): T {
+    const where = `${this.constructor.name}.register`;
+    const kind = kindOf(value);
+    if (kind === null) throw new TypeError(`${where}: "${name}" must be a Module, a Parameter or a Buffer`);
+    if (name === '' || name.includes('.')) {
+      throw new RangeError(`${where}: a name must be non-empty and without ".", got "${name}"`);
+    }
+    if (name in this && !(Object.hasOwn(this, name) && kindOf(Reflect.get(this, name)) === kind)) {
+      throw new RangeError(`${where}: "${name}" would hide the property of that name`);
+    }
+    this.#noteFields();
+    this.#order.add(name);
+    Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
+    return value;
   }
 
   /** Sets training mode on this module and every submodule (`train(false)` = `eval()`); returns this. */
@@ -198,8 +231,19 @@ export abstract class Module {
     }
   }
 
-  // Own enumerable fields in assignment order (integer-like names such as Sequential's "0" first).
+  // Own fields in the order their values arrived. JavaScript keeps fields in declaration order
+  // (so a declared field sits before a name registered in the constructor, even if assigned
+  // after it) and puts integer-like names first; once `register` is used, `#order` decides.
   #fields(): [string, unknown][] {
-    return Object.entries(this);
+    if (this.#order.size === 0) return Object.entries(this);
+    this.#noteFields();
+    return Array.from(this.#order, (name) => [name, Reflect.get(this, name)]);
+  }
+
+  // Appends the fields that have come to hold a value since the last look.
+  #noteFields(): void {
+    for (const [name, value] of Object.entries(this)) {
+      if (kindOf(value) !== null) this.#order.add(name);
+    }
   }
 }

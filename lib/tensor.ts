@@ -1,5 +1,6 @@
 import { backward } from './autograd/backward.ts';
 import type { GradFn } from './autograd/grad-fn.ts';
+import { checkNotInKernel } from './graph-capture.ts';
 import { pinName } from './names.ts';
 import { checkSize, formatShape, shapeNumel } from './shape.ts';
 
@@ -32,6 +33,7 @@ export class Tensor {
    * @param data the values (row-major), or a function that makes them on first read; zeros if omitted.
    */
   constructor(shape: readonly number[], data?: Float64Array | (() => Float64Array)) {
+    checkNotInKernel('a Tensor');
     shape.forEach((size, dim) => {
       // Checked before the message is built: operations make many tensors, nearly all valid.
       if (!(Number.isInteger(size) && size >= 0)) checkSize(size, `Tensor: size of dimension ${dim}`, 0);

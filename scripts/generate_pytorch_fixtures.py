@@ -65,6 +65,19 @@ class Scaled(nn.Module):
         self.scale = nn.Parameter(torch.ones(2))
 
 
+class Registered(nn.Module):
+    """Attributes and register_* calls interleaved: each kind keeps the order it was added in."""
+
+    def __init__(self):
+        super().__init__()
+        self.first = nn.Linear(2, 2)
+        self.add_module("middle", nn.ReLU())
+        self.register_buffer("steps", torch.zeros(1))
+        self.register_parameter("scale", nn.Parameter(torch.ones(2)))
+        self.last = nn.Linear(2, 1)
+        self.offset = nn.Parameter(torch.zeros(1))
+
+
 def count(model, trainable_only):
     """The seed article's count: each parameter once, frozen ones only if asked."""
     return sum(p.numel() for p in model.parameters() if p.requires_grad or not trainable_only)
@@ -611,6 +624,7 @@ def main():
         "linearNoBias": describe(nn.Linear(3, 5, bias=False)),
         "nestedSequential": describe(nn.Sequential(SimpleNN(3, 5, 2), nn.ReLU(), nn.Linear(2, 1))),
         "ownParameterAfterChild": describe(Scaled()),
+        "registeredAmongFields": {**describe(Registered()), "stateDict": list(Registered().state_dict())},
         "sharedInSequential": describe(nn.Sequential(shared, nn.ReLU(), shared)),
         "simpleNN": describe(SimpleNN(3, 5, 2)),
         "simpleNNByHiddenSize": [sweep_entry(h) for h in range(1, 129)],

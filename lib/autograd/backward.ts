@@ -2,7 +2,7 @@
 import { formatShape } from '../shape.ts';
 import { Tensor } from '../tensor.ts';
 import type { BackwardKernel } from './grad-fn.ts';
-import { runKernel } from './graph.ts';
+import { runKernel } from '../graph-capture.ts';
 
 const ONE = new Float64Array([1]);
 

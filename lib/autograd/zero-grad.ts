@@ -1,5 +1,5 @@
 import type { Tensor } from '../tensor.ts';
-import { runKernel } from './graph.ts';
+import { runKernel } from '../graph-capture.ts';
 
 /**
  * Clears the gradients of `tensors` before the next backward pass: sets them to null (PyTorch's

@@ -3,7 +3,7 @@ import { pinName } from '../names.ts';
 import { relu, tanh } from '../ops/activation.ts';
 import type { Shape } from '../shape.ts';
 import type { Tensor } from '../tensor.ts';
-import { forwardNotImplemented } from './shape-only.ts';
+import { ShapeOnlyModule } from './shape-only.ts';
 
 /** A layer that maps each element on its own, so its output has its input's shape. */
 export abstract class Elementwise extends Module {
@@ -13,9 +13,9 @@ export abstract class Elementwise extends Module {
 }
 
 /** An elementwise layer this library sizes and counts (0 parameters) but does not compute. */
-export abstract class ShapeOnlyElementwise extends Elementwise {
-  forward(): never {
-    return forwardNotImplemented(this);
+abstract class ShapeOnlyElementwise extends ShapeOnlyModule {
+  override outputShape(input: Shape): Shape {
+    return input;
   }
 }
 

@@ -1,10 +1,9 @@
 import { fanInUniform } from '../init.ts';
-import { Module } from '../module.ts';
 import { pinName } from '../names.ts';
 import { Parameter } from '../parameter.ts';
 import { checkDim, checkRank, checkSize, type Shape } from '../shape.ts';
 import { Linear } from './linear.ts';
-import { forwardNotImplemented } from './shape-only.ts';
+import { ShapeOnlyModule } from './shape-only.ts';
 
 /** PyTorch's name for the output projection of MultiheadAttention: a Linear, counted as one. */
 export class NonDynamicallyQuantizableLinear extends Linear {
@@ -29,7 +28,7 @@ export interface MultiheadAttentionOptions {
  * values have other sizes), followed by `outProj`, a Linear(embedDim, embedDim). The number of
  * heads splits embedDim between them and does not change the count: 4 · embedDim² + 4 · embedDim.
  */
-export class MultiheadAttention extends Module {
+export class MultiheadAttention extends ShapeOnlyModule {
   static {
     pinName(this, 'MultiheadAttention');
   }
@@ -79,9 +78,6 @@ export class MultiheadAttention extends Module {
     this.biasV = addBiasKv ? new Parameter([1, 1, embedDim], init) : null;
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
 
   /**
    * The attention output for a query of `[L, N, E]` (`[N, L, E]` with batchFirst, or unbatched

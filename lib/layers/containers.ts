@@ -1,6 +1,6 @@
 import { Module } from '../module.ts';
 import { pinName } from '../names.ts';
-import { forwardNotImplemented } from './shape-only.ts';
+import { ShapeOnlyModule } from './shape-only.ts';
 
 /** Python's list indexing: `index` may be negative; anything outside `[-length, length)` throws. */
 export function listIndex(index: number, length: number, what: string): number {
@@ -15,7 +15,7 @@ export function listIndex(index: number, length: number, what: string): number {
  * A plain array field is not registered (as a Python list is not); a ModuleList is, with its
  * modules named `0`, `1`, …. It has no forward: the owner decides how to use them.
  */
-export class ModuleList extends Module {
+export class ModuleList extends ShapeOnlyModule {
   static {
     pinName(this, 'ModuleList');
   }
@@ -35,7 +35,7 @@ export class ModuleList extends Module {
   /** Adds a module at the end and returns this list, like `append`. */
   append(module: Module): this {
     if (!(module instanceof Module)) throw new TypeError(`ModuleList: item ${this.#length} is not a Module`);
-    this[this.#length++] = module;
+    this.register(String(this.#length++), module);
     return this;
   }
 
@@ -47,42 +47,33 @@ export class ModuleList extends Module {
   *[Symbol.iterator](): Iterator<Module> {
     for (let i = 0; i < this.#length; i++) yield this[i]!;
   }
-
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
 }
 
 /**
  * Modules by name, registered under those names: the twin of `torch.nn.ModuleDict`, as GPT-2's
  * `transformer.wte` shows. Keys keep their insertion order; keys that look like integers would be
- * reordered by JavaScript, so use a ModuleList for those.
+ * reordered by JavaScript, so use a ModuleList for those. `get` knows each key's type.
  */
-export class ModuleDict extends Module {
+export class ModuleDict<T extends Record<string, Module> = Record<string, Module>> extends ShapeOnlyModule {
   static {
     pinName(this, 'ModuleDict');
   }
 
-  [key: string]: unknown;
-
-  constructor(modules: Record<string, Module> = {}) {
+  constructor(modules?: T) {
     super();
-    for (const [key, module] of Object.entries(modules)) {
+    for (const [key, module] of Object.entries(modules ?? {})) {
       if (/^\d+$/.test(key)) throw new RangeError(`ModuleDict: key "${key}" looks like an index; use a ModuleList`);
       if (!(module instanceof Module)) throw new TypeError(`ModuleDict: "${key}" is not a Module`);
-      if (key in this) throw new RangeError(`ModuleDict: key "${key}" would hide the property of that name`);
-      this[key] = module;
+      this.register(key, module);
     }
   }
 
-  /** The module under `key`. */
+  /** The module under `key`, typed as it was given. */
+  get<K extends keyof T & string>(key: K): T[K];
+  get(key: string): Module;
   get(key: string): Module {
-    const module = Object.hasOwn(this, key) ? this[key] : undefined;
+    const module: unknown = Object.hasOwn(this, key) ? Reflect.get(this, key) : undefined;
     if (!(module instanceof Module)) throw new RangeError(`ModuleDict.get: no module named "${key}"`);
     return module;
-  }
-
-  forward(): never {
-    return forwardNotImplemented(this);
   }
 }

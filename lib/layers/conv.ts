@@ -1,10 +1,9 @@
 import { fanInUniform } from '../init.ts';
-import { Module } from '../module.ts';
 import { pinName } from '../names.ts';
 import { Parameter } from '../parameter.ts';
 import { pyTuple } from '../repr.ts';
 import { checkDim, checkRank, checkSize, expandSize, type Shape, shapeNumel } from '../shape.ts';
-import { forwardNotImplemented } from './shape-only.ts';
+import { ShapeOnlyModule } from './shape-only.ts';
 
 type Size = number | readonly number[];
 
@@ -25,7 +24,7 @@ export interface ConvTransposeOptions extends ConvOptions {
  * kernel of `inChannels / groups × kernel` weights per output channel, plus one bias each:
  * `outChannels · (inChannels / groups) · k₁ · k₂ … + outChannels`.
  */
-abstract class ConvNd extends Module {
+abstract class ConvNd extends ShapeOnlyModule {
   readonly inChannels: number;
   readonly outChannels: number;
   readonly kernelSize: readonly number[];
@@ -71,9 +70,6 @@ abstract class ConvNd extends Module {
     this.bias = bias ? new Parameter([outChannels], fanInUniform(fanIn)) : null;
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
 
   /** `[N, C, ...spatial]` or unbatched `[C, ...spatial]`, each spatial size as PyTorch's docs give it. */
   override outputShape(input: Shape): Shape {

@@ -1,16 +1,15 @@
 import { normal } from '../init.ts';
-import { Module } from '../module.ts';
 import { pinName } from '../names.ts';
 import { Parameter } from '../parameter.ts';
 import { checkSize, type Shape } from '../shape.ts';
-import { forwardNotImplemented } from './shape-only.ts';
+import { ShapeOnlyModule } from './shape-only.ts';
 
 /**
  * A lookup table of `numEmbeddings` vectors of `embeddingDim` numbers each: the twin of
  * `torch.nn.Embedding`. It has numEmbeddings · embeddingDim parameters and no bias. The row at
  * `paddingIdx` starts at zero and gets no gradient, but it is still a parameter and still counted.
  */
-export class Embedding extends Module {
+export class Embedding extends ShapeOnlyModule {
   static {
     pinName(this, 'Embedding');
   }
@@ -41,9 +40,6 @@ export class Embedding extends Module {
     });
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
 
   /** Token indices of any shape in, one vector per index out: `[...input, embeddingDim]`. */
   override outputShape(input: Shape): Shape {

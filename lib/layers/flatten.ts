@@ -1,13 +1,26 @@
-import { Module } from '../module.ts';
 import { pinName } from '../names.ts';
 import { formatShape, type Shape, shapeNumel } from '../shape.ts';
-import { forwardNotImplemented } from './shape-only.ts';
+import { ShapeOnlyModule } from './shape-only.ts';
+
+/**
+ * The shape `torch.flatten(x, startDim, endDim)` returns for an `x` of shape `input`: dimensions
+ * `startDim` to `endDim` merged into one.
+ */
+export function flattenShape(input: Shape, startDim = 0, endDim = -1): Shape {
+  const rank = input.length;
+  const start = startDim < 0 ? startDim + rank : startDim;
+  const end = endDim < 0 ? endDim + rank : endDim;
+  if (start < 0 || end >= rank || start > end) {
+    throw new RangeError(`flatten: cannot flatten dimensions ${startDim}..${endDim} of ${formatShape(input)}`);
+  }
+  return [...input.slice(0, start), shapeNumel(input.slice(start, end + 1)), ...input.slice(end + 1)];
+}
 
 /**
  * Merges dimensions `startDim` to `endDim` into one, e.g. `[N, 16, 5, 5]` → `[N, 400]`: the twin of
  * `torch.nn.Flatten`. No parameters; it only reshapes.
  */
-export class Flatten extends Module {
+export class Flatten extends ShapeOnlyModule {
   static {
     pinName(this, 'Flatten');
   }
@@ -21,19 +34,9 @@ export class Flatten extends Module {
     this.endDim = endDim;
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
 
   override outputShape(input: Shape): Shape {
-    const rank = input.length;
-    const start = this.startDim < 0 ? this.startDim + rank : this.startDim;
-    const end = this.endDim < 0 ? this.endDim + rank : this.endDim;
-    if (start < 0 || end >= rank || start > end) {
-      throw new RangeError(`Flatten: cannot flatten dimensions ${this.startDim}..${this.endDim} of ${formatShape(input)}`);
-    }
-    const merged = shapeNumel(input.slice(start, end + 1));
-    return [...input.slice(0, start), merged, ...input.slice(end + 1)];
+    return flattenShape(input, this.startDim, this.endDim);
   }
 
   override extraRepr(): string {

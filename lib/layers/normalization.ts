@@ -1,11 +1,10 @@
 import { Buffer } from '../buffer.ts';
 import { constant } from '../init.ts';
-import { Module } from '../module.ts';
 import { pinName } from '../names.ts';
 import { Parameter } from '../parameter.ts';
 import { pyBool, pyFloat, pyTuple } from '../repr.ts';
 import { checkDim, checkRank, checkSize, formatShape, type Shape, shapeNumel } from '../shape.ts';
-import { forwardNotImplemented } from './shape-only.ts';
+import { ShapeOnlyModule } from './shape-only.ts';
 
 export interface BatchNormOptions {
   eps?: number;
@@ -24,7 +23,7 @@ const filled = (shape: readonly number[], value: number) =>
  * updates by averaging, not by gradients, so they are buffers: `runningMean`, `runningVar`
  * (numFeatures each) and the scalar `numBatchesTracked`.
  */
-abstract class BatchNorm extends Module {
+abstract class BatchNorm extends ShapeOnlyModule {
   /** The input ranks this flavour accepts. */
   readonly ranks: readonly number[];
   readonly numFeatures: number;
@@ -58,9 +57,6 @@ abstract class BatchNorm extends Module {
     this.numBatchesTracked = trackRunningStats ? filled([], 0) : null;
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
 
   /** The same shape: channels at dimension 1 (or 0 for an unbatched 1-d input of rank 1). */
   override outputShape(input: Shape): Shape {
@@ -103,13 +99,16 @@ export class BatchNorm2d extends BatchNorm {
 export interface LayerNormOptions {
   eps?: number;
   elementwiseAffine?: boolean;
+  /** `false` keeps the learned scale but drops the shift (PyTorch 2.1's `bias=False`). */
+  bias?: boolean;
 }
 
 /**
  * Normalises over the last dimensions of each sample: the twin of `torch.nn.LayerNorm`. With
- * `elementwiseAffine` (the default) it learns a weight and a bias of `normalizedShape` each.
+ * `elementwiseAffine` (the default) it learns a weight and a bias of `normalizedShape` each;
+ * `bias: false` keeps only the weight.
  */
-export class LayerNorm extends Module {
+export class LayerNorm extends ShapeOnlyModule {
   static {
     pinName(this, 'LayerNorm');
   }
@@ -122,7 +121,7 @@ export class LayerNorm extends Module {
 
   constructor(
     normalizedShape: number | readonly number[],
-    { eps = 1e-5, elementwiseAffine = true }: LayerNormOptions = {},
+    { eps = 1e-5, elementwiseAffine = true, bias = true }: LayerNormOptions = {},
   ) {
     super();
     this.normalizedShape = typeof normalizedShape === 'number' ? [normalizedShape] : [...normalizedShape];
@@ -130,12 +129,9 @@ export class LayerNorm extends Module {
     this.eps = eps;
     this.elementwiseAffine = elementwiseAffine;
     this.weight = elementwiseAffine ? new Parameter(this.normalizedShape, constant(1)) : null;
-    this.bias = elementwiseAffine ? new Parameter(this.normalizedShape) : null;
+    this.bias = elementwiseAffine && bias ? new Parameter(this.normalizedShape) : null;
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
 
   override outputShape(input: Shape): Shape {
     const tail = input.slice(input.length - this.normalizedShape.length);

@@ -1,8 +1,7 @@
-import { Module } from '../module.ts';
 import { pinName } from '../names.ts';
 import { pyBool, pyIntOrTuple } from '../repr.ts';
 import { checkRank, expandSize, type Shape } from '../shape.ts';
-import { forwardNotImplemented } from './shape-only.ts';
+import { ShapeOnlyModule } from './shape-only.ts';
 
 type Size = number | readonly [number, number];
 
@@ -26,7 +25,7 @@ function pooledSize(size: number, kernel: number, stride: number, padding: numbe
 }
 
 /** What MaxPool2d and AvgPool2d share: a window that slides over H and W. They have no parameters. */
-abstract class Pool2d extends Module {
+abstract class Pool2d extends ShapeOnlyModule {
   readonly kernelSize: Size;
   readonly stride: Size;
   readonly padding: Size;
@@ -48,9 +47,6 @@ abstract class Pool2d extends Module {
     this.dilation = dilation;
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
 
   override outputShape(input: Shape): Shape {
     checkRank(input, [3, 4], this.constructor.name);
@@ -97,7 +93,7 @@ export class AvgPool2d extends Pool2d {
  * Averages each channel down to a fixed `outputSize`, whatever the input's size: the twin of
  * `torch.nn.AdaptiveAvgPool2d`. This is what lets ResNet take any image size.
  */
-export class AdaptiveAvgPool2d extends Module {
+export class AdaptiveAvgPool2d extends ShapeOnlyModule {
   static {
     pinName(this, 'AdaptiveAvgPool2d');
   }
@@ -110,9 +106,6 @@ export class AdaptiveAvgPool2d extends Module {
     this.outputSize = outputSize;
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
 
   override outputShape(input: Shape): Shape {
     checkRank(input, [3, 4], 'AdaptiveAvgPool2d');

@@ -1,10 +1,9 @@
 import { uniform } from '../init.ts';
-import { Module } from '../module.ts';
 import { pinName } from '../names.ts';
 import { Parameter } from '../parameter.ts';
 import { pyBool, pyFloat } from '../repr.ts';
 import { checkDim, checkRank, checkSize, type Shape } from '../shape.ts';
-import { forwardNotImplemented } from './shape-only.ts';
+import { ShapeOnlyModule } from './shape-only.ts';
 
 export interface RNNOptions {
   numLayers?: number;
@@ -21,7 +20,7 @@ export interface RNNOptions {
  * do mathematically). Directions after the first add the suffix `Reverse`; layers after the
  * first take the previous layer's output, H per direction, as their input.
  */
-abstract class RNNBase extends Module {
+abstract class RNNBase extends ShapeOnlyModule {
   readonly inputSize: number;
   readonly hiddenSize: number;
   readonly numLayers: number;
@@ -30,7 +29,6 @@ abstract class RNNBase extends Module {
   readonly dropout: number;
   readonly bidirectional: boolean;
   readonly projSize: number;
-  [name: string]: unknown;
 
   constructor(
     gates: number,
@@ -61,20 +59,17 @@ abstract class RNNBase extends Module {
       const layerInput = layer === 0 ? inputSize : outSize * directions;
       for (let direction = 0; direction < directions; direction++) {
         const suffix = `L${layer}${direction === 1 ? 'Reverse' : ''}`;
-        this[`weightIh${suffix}`] = new Parameter([gates * hiddenSize, layerInput], init);
-        this[`weightHh${suffix}`] = new Parameter([gates * hiddenSize, outSize], init);
+        this.register(`weightIh${suffix}`, new Parameter([gates * hiddenSize, layerInput], init));
+        this.register(`weightHh${suffix}`, new Parameter([gates * hiddenSize, outSize], init));
         if (bias) {
-          this[`biasIh${suffix}`] = new Parameter([gates * hiddenSize], init);
-          this[`biasHh${suffix}`] = new Parameter([gates * hiddenSize], init);
+          this.register(`biasIh${suffix}`, new Parameter([gates * hiddenSize], init));
+          this.register(`biasHh${suffix}`, new Parameter([gates * hiddenSize], init));
         }
-        if (projSize) this[`weightHr${suffix}`] = new Parameter([projSize, hiddenSize], init);
+        if (projSize) this.register(`weightHr${suffix}`, new Parameter([projSize, hiddenSize], init));
       }
     }
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
 
   /** The output sequence: `[L, N, D·H]` for `[L, N, inputSize]` (batchFirst swaps L and N). */
   override outputShape(input: Shape): Shape {

@@ -5,8 +5,8 @@ import type { Tensor } from '../tensor.ts';
 import { listIndex } from './containers.ts';
 
 /**
- * Runs modules one after another: the twin of `torch.nn.Sequential`. The modules are its fields
- * "0", "1", …, so `seq[0]` works as in Python and parameters are named `0.weight`, `0.bias`, ….
+ * Runs modules one after another: the twin of `torch.nn.Sequential`. The modules are registered
+ * as "0", "1", …, so `seq[0]` works as in Python and parameters are named `0.weight`, `0.bias`, ….
  */
 export class Sequential extends Module {
   static {
@@ -22,7 +22,7 @@ export class Sequential extends Module {
       if (!(module instanceof Module)) {
         throw new TypeError(`Sequential: argument ${i} is not a Module`);
       }
-      this[i] = module;
+      this.register(String(i), module);
     });
     this.#length = modules.length;
   }

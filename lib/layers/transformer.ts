@@ -1,4 +1,3 @@
-import { Module } from '../module.ts';
 import { pinName } from '../names.ts';
 import { checkSize, type Shape } from '../shape.ts';
 import { Dropout } from './dropout.ts';
@@ -6,7 +5,7 @@ import { MultiheadAttention } from './attention.ts';
 import { ModuleList } from './containers.ts';
 import { Linear } from './linear.ts';
 import { LayerNorm } from './normalization.ts';
-import { forwardNotImplemented } from './shape-only.ts';
+import { ShapeOnlyModule } from './shape-only.ts';
 
 export interface TransformerEncoderLayerOptions {
   dimFeedforward?: number;
@@ -23,7 +22,7 @@ export interface TransformerEncoderLayerOptions {
  * attention (4d² + 4d), a feed-forward network of two Linears (d·f + f + f·d + d) and two
  * LayerNorms (2 · 2d), with dropouts that have no parameters.
  */
-export class TransformerEncoderLayer extends Module {
+export class TransformerEncoderLayer extends ShapeOnlyModule {
   static {
     pinName(this, 'TransformerEncoderLayer');
   }
@@ -67,9 +66,6 @@ export class TransformerEncoderLayer extends Module {
     this.dropout2 = new Dropout(dropout);
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
 
   /** Calls the sublayers in PyTorch's order, which depends on `normFirst`; the shape is unchanged. */
   override outputShape(input: Shape): Shape {
@@ -92,7 +88,7 @@ export class TransformerEncoderLayer extends Module {
  * A stack of `numLayers` encoder layers built like `encoderLayer`, with an optional final norm: the
  * twin of `torch.nn.TransformerEncoder`. Its count is numLayers times the layer's (plus the norm).
  */
-export class TransformerEncoder extends Module {
+export class TransformerEncoder extends ShapeOnlyModule {
   static {
     pinName(this, 'TransformerEncoder');
   }
@@ -109,9 +105,6 @@ export class TransformerEncoder extends Module {
     this.norm = norm;
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
 
   override outputShape(input: Shape): Shape {
     let shape = input;

@@ -4,8 +4,7 @@ import { Dropout } from '../layers/dropout.ts';
 import { Embedding } from '../layers/embedding.ts';
 import { Linear } from '../layers/linear.ts';
 import { LayerNorm } from '../layers/normalization.ts';
-import { forwardNotImplemented } from '../layers/shape-only.ts';
-import { Module } from '../module.ts';
+import { ShapeOnlyModule } from '../layers/shape-only.ts';
 import { pinName } from '../names.ts';
 import { checkRank, formatShape, type Shape } from '../shape.ts';
 
@@ -30,7 +29,7 @@ export const GPT2_SMALL: Readonly<GPT2Config> = {
 };
 
 /** Masked self-attention with the query, key and value projections fused into one `cAttn`. */
-export class CausalSelfAttention extends Module {
+export class CausalSelfAttention extends ShapeOnlyModule {
   static {
     pinName(this, 'CausalSelfAttention');
   }
@@ -52,9 +51,6 @@ export class CausalSelfAttention extends Module {
     this.residDropout = new Dropout(dropout);
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
 
   override outputShape(input: Shape): Shape {
     const [batch, time] = input as [number, number, number];
@@ -66,7 +62,7 @@ export class CausalSelfAttention extends Module {
 }
 
 /** The feed-forward half of a block: E → 4E → E with GELU between. */
-export class MLP extends Module {
+export class MLP extends ShapeOnlyModule {
   static {
     pinName(this, 'MLP');
   }
@@ -84,9 +80,6 @@ export class MLP extends Module {
     this.dropout = new Dropout(dropout);
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
 
   override outputShape(input: Shape): Shape {
     return this.dropout.callShape(this.cProj.callShape(this.gelu.callShape(this.cFc.callShape(input))));
@@ -94,7 +87,7 @@ export class MLP extends Module {
 }
 
 /** One GPT-2 layer: LayerNorm, attention, LayerNorm, MLP, each half with a residual connection. */
-export class Block extends Module {
+export class Block extends ShapeOnlyModule {
   static {
     pinName(this, 'Block');
   }
@@ -112,9 +105,6 @@ export class Block extends Module {
     this.mlp = new MLP(config);
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
 
   override outputShape(input: Shape): Shape {
     this.attn.callShape(this.ln1.callShape(input));
@@ -128,13 +118,19 @@ export class Block extends Module {
  * embedding's (weight tying). `new GPT2()` is GPT-2 small: 124,439,808 parameters, not the
  * 163,037,184 you get by counting the tied matrix twice. Takes token ids `[B, T]`.
  */
-export class GPT2 extends Module {
+export class GPT2 extends ShapeOnlyModule {
   static {
     pinName(this, 'GPT2');
   }
 
   readonly config: Readonly<GPT2Config>;
-  transformer: ModuleDict;
+  transformer: ModuleDict<{
+    wte: Embedding;
+    wpe: Embedding;
+    drop: Dropout;
+    h: ModuleList;
+    lnF: LayerNorm;
+  }>;
   lmHead: Linear;
 
   constructor(config: Readonly<GPT2Config> = GPT2_SMALL) {
@@ -152,9 +148,6 @@ export class GPT2 extends Module {
     wte.weight = this.lmHead.weight;
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
 
   override outputShape(tokens: Shape): Shape {
     checkRank(tokens, [2], 'GPT2');
@@ -165,7 +158,7 @@ export class GPT2 extends Module {
     const tokenVectors = t.get('wte').callShape(tokens);
     t.get('wpe').callShape([tokens[1]!]);
     let x = t.get('drop').callShape(tokenVectors);
-    for (const block of t.get('h') as ModuleList) x = block.callShape(x);
+    for (const block of t.get('h')) x = block.callShape(x);
     return this.lmHead.callShape(t.get('lnF').callShape(x));
   }
 }

@@ -4,8 +4,7 @@ import { Flatten } from '../layers/flatten.ts';
 import { Linear } from '../layers/linear.ts';
 import { AvgPool2d } from '../layers/pooling.ts';
 import { Sequential } from '../layers/sequential.ts';
-import { forwardNotImplemented } from '../layers/shape-only.ts';
-import { Module } from '../module.ts';
+import { ShapeOnlyModule } from '../layers/shape-only.ts';
 import { pinName } from '../names.ts';
 import type { Shape } from '../shape.ts';
 
@@ -16,7 +15,7 @@ import type { Shape } from '../shape.ts';
  * conv 1→6 (5×5): 6·1·25 + 6 = 156 · conv 6→16 (5×5): 16·6·25 + 16 = 2,416 ·
  * Linear 400→120: 48,120 · Linear 120→84: 10,164 · Linear 84→10: 850 · total 61,706.
  */
-export class LeNet5 extends Module {
+export class LeNet5 extends ShapeOnlyModule {
   static {
     pinName(this, 'LeNet5');
   }
@@ -44,9 +43,6 @@ export class LeNet5 extends Module {
     );
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
 
   override outputShape(input: Shape): Shape {
     return this.classifier.callShape(this.features.callShape(input));

@@ -4,7 +4,7 @@ import { Dropout } from '../layers/dropout.ts';
 import { Linear } from '../layers/linear.ts';
 import { BatchNorm2d } from '../layers/normalization.ts';
 import { Sequential } from '../layers/sequential.ts';
-import { forwardNotImplemented } from '../layers/shape-only.ts';
+import { ShapeOnlyModule } from '../layers/shape-only.ts';
 import { Module } from '../module.ts';
 import { pinName } from '../names.ts';
 import { checkRank, type Shape } from '../shape.ts';
@@ -36,7 +36,7 @@ export class Conv2dNormActivation extends Sequential {
  * MobileNetV2's block: a 1×1 expansion to `expandRatio` times the width, a depthwise 3×3 (groups =
  * channels, so 9 weights per channel instead of 9 · channels) and a 1×1 projection without ReLU.
  */
-export class InvertedResidual extends Module {
+export class InvertedResidual extends ShapeOnlyModule {
   static {
     pinName(this, 'InvertedResidual');
   }
@@ -54,9 +54,6 @@ export class InvertedResidual extends Module {
     );
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
 
   override outputShape(input: Shape): Shape {
     return this.conv.callShape(input);
@@ -75,7 +72,7 @@ const SETTINGS = [
 ] as const;
 
 /** MobileNetV2 as torchvision builds it (width 1.0): 3,504,872 parameters. */
-export class MobileNetV2 extends Module {
+export class MobileNetV2 extends ShapeOnlyModule {
   static {
     pinName(this, 'MobileNetV2');
   }
@@ -98,9 +95,6 @@ export class MobileNetV2 extends Module {
     this.classifier = new Sequential(new Dropout(dropout), new Linear(1280, numClasses));
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
 
   override outputShape(input: Shape): Shape {
     const features = this.features.callShape(input);

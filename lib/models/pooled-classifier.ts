@@ -1,20 +1,17 @@
-import { Flatten } from '../layers/flatten.ts';
+import { flattenShape } from '../layers/flatten.ts';
 import type { AdaptiveAvgPool2d } from '../layers/pooling.ts';
 import type { Sequential } from '../layers/sequential.ts';
-import { forwardNotImplemented } from '../layers/shape-only.ts';
-import { Module } from '../module.ts';
+import { ShapeOnlyModule } from '../layers/shape-only.ts';
 import type { Shape } from '../shape.ts';
 
 /**
  * The shape torchvision gives AlexNet and VGG: `features` (convolutions), `avgpool` to a fixed
  * grid, `torch.flatten`, then `classifier` (Linears).
  */
-export abstract class PooledClassifier extends Module {
+export abstract class PooledClassifier extends ShapeOnlyModule {
   features: Sequential;
   avgpool: AdaptiveAvgPool2d;
   classifier: Sequential;
-  // torch.flatten in torchvision's forward: a function there, so not a registered layer here.
-  readonly #flatten = new Flatten();
 
   constructor(features: Sequential, avgpool: AdaptiveAvgPool2d, classifier: Sequential) {
     super();
@@ -23,12 +20,9 @@ export abstract class PooledClassifier extends Module {
     this.classifier = classifier;
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
 
   override outputShape(input: Shape): Shape {
     const pooled = this.avgpool.callShape(this.features.callShape(input));
-    return this.classifier.callShape(this.#flatten.outputShape(pooled));
+    return this.classifier.callShape(flattenShape(pooled, 1));
   }
 }

@@ -1,12 +1,11 @@
 import { ReLU } from '../layers/activation.ts';
 import { Conv2d } from '../layers/conv.ts';
-import { Flatten } from '../layers/flatten.ts';
+import { flattenShape } from '../layers/flatten.ts';
 import { Linear } from '../layers/linear.ts';
 import { BatchNorm2d } from '../layers/normalization.ts';
 import { AdaptiveAvgPool2d, MaxPool2d } from '../layers/pooling.ts';
 import { Sequential } from '../layers/sequential.ts';
-import { forwardNotImplemented } from '../layers/shape-only.ts';
-import { Module } from '../module.ts';
+import { ShapeOnlyModule } from '../layers/shape-only.ts';
 import { pinName } from '../names.ts';
 import type { Shape } from '../shape.ts';
 
@@ -23,7 +22,7 @@ function shortcut(inPlanes: number, outPlanes: number, stride: number): Sequenti
 }
 
 /** Two 3×3 convolutions and a shortcut: the block of ResNet-18 and -34. */
-export class BasicBlock extends Module {
+export class BasicBlock extends ShapeOnlyModule {
   static {
     pinName(this, 'BasicBlock');
   }
@@ -46,9 +45,6 @@ export class BasicBlock extends Module {
     this.downsample = shortcut(inPlanes, planes, stride);
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
 
   override outputShape(input: Shape): Shape {
     const out = this.relu.callShape(this.bn1.callShape(this.conv1.callShape(input)));
@@ -59,7 +55,7 @@ export class BasicBlock extends Module {
 }
 
 /** 1×1 down, 3×3, 1×1 up to 4× the width, and a shortcut: the block of ResNet-50 and deeper. */
-export class Bottleneck extends Module {
+export class Bottleneck extends ShapeOnlyModule {
   static {
     pinName(this, 'Bottleneck');
   }
@@ -86,9 +82,6 @@ export class Bottleneck extends Module {
     this.downsample = shortcut(inPlanes, planes * Bottleneck.expansion, stride);
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
 
   override outputShape(input: Shape): Shape {
     let out = this.relu.callShape(this.bn1.callShape(this.conv1.callShape(input)));
@@ -106,7 +99,7 @@ type Block = typeof BasicBlock | typeof Bottleneck;
  * halve the resolution, global average pooling and one Linear. `resnet18()` and `resnet50()` give
  * the two best-known depths.
  */
-export class ResNet extends Module {
+export class ResNet extends ShapeOnlyModule {
   static {
     pinName(this, 'ResNet');
   }
@@ -121,8 +114,6 @@ export class ResNet extends Module {
   layer4: Sequential;
   avgpool: AdaptiveAvgPool2d;
   fc: Linear;
-  // torch.flatten in torchvision's forward: a function there, so not a registered layer here.
-  readonly #flatten = new Flatten();
 
   constructor(block: Block, layers: readonly [number, number, number, number], numClasses = 1000) {
     super();
@@ -147,14 +138,11 @@ export class ResNet extends Module {
     this.fc = new Linear(512 * block.expansion, numClasses);
   }
 
-  forward(): never {
-    return forwardNotImplemented(this);
-  }
 
   override outputShape(input: Shape): Shape {
     let x = this.maxpool.callShape(this.relu.callShape(this.bn1.callShape(this.conv1.callShape(input))));
     for (const layer of [this.layer1, this.layer2, this.layer3, this.layer4]) x = layer.callShape(x);
-    return this.fc.callShape(this.#flatten.outputShape(this.avgpool.callShape(x)));
+    return this.fc.callShape(flattenShape(this.avgpool.callShape(x), 1));
   }
 }
 

@@ -1,8 +1,7 @@
 // Elementwise arithmetic with broadcasting: a bias of shape [n] adds to every row of [rows, n].
-import { recordOp } from '../autograd/grad-fn.ts';
-import { runKernel } from '../autograd/graph.ts';
 import { Tensor } from '../tensor.ts';
 import { broadcastIndex, broadcastShape } from './broadcast.ts';
+import { operation } from './operation.ts';
 
 type Operand = Tensor | number;
 
@@ -12,7 +11,7 @@ const asTensor = (value: Operand): Tensor =>
 interface Prepared {
   a: Tensor;
   b: Tensor;
-  out: Tensor;
+  shape: number[];
   /** Per output element, the position in `a` and in `b` it reads. */
   ia: Int32Array;
   ib: Int32Array;
@@ -22,50 +21,53 @@ function prepare(name: string, left: Operand, right: Operand): Prepared {
   const a = asTensor(left);
   const b = asTensor(right);
   const shape = broadcastShape(a.shape, b.shape, name);
-  return { a, b, out: new Tensor(shape), ia: broadcastIndex(a.shape, shape), ib: broadcastIndex(b.shape, shape) };
+  return { a, b, shape, ia: broadcastIndex(a.shape, shape), ib: broadcastIndex(b.shape, shape) };
 }
 
 /** a + b, broadcasting (the twin of `torch.add`). Either may be a plain number. */
 export function add(left: Operand, right: Operand): Tensor {
-  const { a, b, out, ia, ib } = prepare('add', left, right);
-  const [A, B, O] = [a.data, b.data, out.data];
-  runKernel(() => {
-    for (let i = 0; i < O.length; i++) O[i] = A[ia[i]!]! + B[ib[i]!]!;
-  });
-  return recordOp(out, 'AddBackward', [a, b], (g, [ga, gb]) => {
-    for (let i = 0; i < g.length; i++) {
-      if (ga) ga[ia[i]!]! += g[i]!;
-      if (gb) gb[ib[i]!]! += g[i]!;
-    }
-  });
+  const { a, b, shape, ia, ib } = prepare('add', left, right);
+  return operation('AddBackward', [a, b], shape, (O, A, B) => ({
+    forward: () => {
+      for (let i = 0; i < O.length; i++) O[i] = A[ia[i]!]! + B[ib[i]!]!;
+    },
+    backward: (g, [ga, gb]) => {
+      for (let i = 0; i < g.length; i++) {
+        if (ga) ga[ia[i]!]! += g[i]!;
+        if (gb) gb[ib[i]!]! += g[i]!;
+      }
+    },
+  }));
 }
 
 /** a − b, broadcasting (the twin of `torch.sub`). Either may be a plain number. */
 export function sub(left: Operand, right: Operand): Tensor {
-  const { a, b, out, ia, ib } = prepare('sub', left, right);
-  const [A, B, O] = [a.data, b.data, out.data];
-  runKernel(() => {
-    for (let i = 0; i < O.length; i++) O[i] = A[ia[i]!]! - B[ib[i]!]!;
-  });
-  return recordOp(out, 'SubBackward', [a, b], (g, [ga, gb]) => {
-    for (let i = 0; i < g.length; i++) {
-      if (ga) ga[ia[i]!]! += g[i]!;
-      if (gb) gb[ib[i]!]! -= g[i]!;
-    }
-  });
+  const { a, b, shape, ia, ib } = prepare('sub', left, right);
+  return operation('SubBackward', [a, b], shape, (O, A, B) => ({
+    forward: () => {
+      for (let i = 0; i < O.length; i++) O[i] = A[ia[i]!]! - B[ib[i]!]!;
+    },
+    backward: (g, [ga, gb]) => {
+      for (let i = 0; i < g.length; i++) {
+        if (ga) ga[ia[i]!]! += g[i]!;
+        if (gb) gb[ib[i]!]! -= g[i]!;
+      }
+    },
+  }));
 }
 
 /** a · b elementwise, broadcasting (the twin of `torch.mul`). Either may be a plain number. */
 export function mul(left: Operand, right: Operand): Tensor {
-  const { a, b, out, ia, ib } = prepare('mul', left, right);
-  const [A, B, O] = [a.data, b.data, out.data];
-  runKernel(() => {
-    for (let i = 0; i < O.length; i++) O[i] = A[ia[i]!]! * B[ib[i]!]!;
-  });
-  return recordOp(out, 'MulBackward', [a, b], (g, [ga, gb]) => {
-    for (let i = 0; i < g.length; i++) {
-      if (ga) ga[ia[i]!]! += g[i]! * B[ib[i]!]!;
-      if (gb) gb[ib[i]!]! += g[i]! * A[ia[i]!]!;
-    }
-  });
+  const { a, b, shape, ia, ib } = prepare('mul', left, right);
+  return operation('MulBackward', [a, b], shape, (O, A, B) => ({
+    forward: () => {
+      for (let i = 0; i < O.length; i++) O[i] = A[ia[i]!]! * B[ib[i]!]!;
+    },
+    backward: (g, [ga, gb]) => {
+      for (let i = 0; i < g.length; i++) {
+        if (ga) ga[ia[i]!]! += g[i]! * B[ib[i]!]!;
+        if (gb) gb[ib[i]!]! += g[i]! * A[ia[i]!]!;
+      }
+    },
+  }));
 }

@@ -1,8 +1,7 @@
 // Matrix products: y = x Wᵀ + b (a Linear layer) and a @ b.
-import { recordOp } from '../autograd/grad-fn.ts';
-import { runKernel } from '../autograd/graph.ts';
 import { formatShape } from '../shape.ts';
-import { Tensor } from '../tensor.ts';
+import type { Tensor } from '../tensor.ts';
+import { operation } from './operation.ts';
 
 /**
  * y = x Wᵀ + b (the twin of `torch.nn.functional.linear`): `x` is `[..., in]`, `weight`
@@ -17,13 +16,11 @@ export function linear(x: Tensor, weight: Tensor, bias: Tensor | null = null): T
     );
   }
   const rows = x.numel() / n;
-  const out = new Tensor([...x.shape.slice(0, -1), m]);
-  const [X, W, B, Y] = [x.data, weight.data, bias?.data ?? null, out.data];
-  runKernel(() => linearForward(X, W, B, Y, rows, n, m));
   const inputs = bias ? [x, weight, bias] : [x, weight];
-  return recordOp(out, 'LinearBackward', inputs, (g, [gx, gw, gb]) =>
-    linearBackward(g, X, W, gx ?? null, gw ?? null, gb ?? null, rows, n, m),
-  );
+  return operation('LinearBackward', inputs, [...x.shape.slice(0, -1), m], (Y, X, W, B?: Float64Array) => ({
+    forward: () => linearForward(X, W, B ?? null, Y, rows, n, m),
+    backward: (g, [gx, gw, gb]) => linearBackward(g, X, W, gx ?? null, gw ?? null, gb ?? null, rows, n, m),
+  }));
 }
 
 function linearForward(
@@ -80,29 +77,29 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   }
   const [n, k] = a.shape as [number, number];
   const m = b.shape[1]!;
-  const out = new Tensor([n, m]);
-  const [A, B, C] = [a.data, b.data, out.data];
-  runKernel(() => {
-    C.fill(0);
-    for (let i = 0; i < n; i++) {
-      for (let p = 0; p < k; p++) {
-        const aip = A[i * k + p]!;
-        for (let j = 0; j < m; j++) C[i * m + j]! += aip * B[p * m + j]!;
-      }
-    }
-  });
-  // ga += g bᵀ, gb += aᵀ g
-  return recordOp(out, 'MmBackward', [a, b], (g, [ga, gb]) => {
-    for (let i = 0; i < n; i++) {
-      for (let p = 0; p < k; p++) {
-        let sum = 0;
-        for (let j = 0; j < m; j++) {
-          const gij = g[i * m + j]!;
-          sum += gij * B[p * m + j]!;
-          if (gb) gb[p * m + j]! += A[i * k + p]! * gij;
+  return operation('MmBackward', [a, b], [n, m], (C, A, B) => ({
+    forward: () => {
+      C.fill(0);
+      for (let i = 0; i < n; i++) {
+        for (let p = 0; p < k; p++) {
+          const aip = A[i * k + p]!;
+          for (let j = 0; j < m; j++) C[i * m + j]! += aip * B[p * m + j]!;
         }
-        if (ga) ga[i * k + p]! += sum;
       }
-    }
-  });
+    },
+    // ga += g bᵀ, gb += aᵀ g
+    backward: (g, [ga, gb]) => {
+      for (let i = 0; i < n; i++) {
+        for (let p = 0; p < k; p++) {
+          let sum = 0;
+          for (let j = 0; j < m; j++) {
+            const gij = g[i * m + j]!;
+            sum += gij * B[p * m + j]!;
+            if (gb) gb[p * m + j]! += A[i * k + p]! * gij;
+          }
+          if (ga) ga[i * k + p]! += sum;
+        }
+      }
+    },
+  }));
 }

@@ -1,7 +1,6 @@
 // Reductions of a whole tensor to one number.
-import { recordOp } from '../autograd/grad-fn.ts';
-import { runKernel } from '../autograd/graph.ts';
-import { Tensor } from '../tensor.ts';
+import type { Tensor } from '../tensor.ts';
+import { operation } from './operation.ts';
 
 /** The sum of all elements, a scalar (the twin of `torch.sum(x)`). */
 export function sum(x: Tensor): Tensor {
@@ -14,16 +13,16 @@ export function mean(x: Tensor): Tensor {
 }
 
 function reduce(name: string, x: Tensor, scale: number): Tensor {
-  const out = new Tensor([]);
-  const [X, Y] = [x.data, out.data];
-  runKernel(() => {
-    let total = 0;
-    for (let i = 0; i < X.length; i++) total += X[i]!;
-    Y[0] = total * scale;
-  });
-  // Every element moves the result by `scale`.
-  return recordOp(out, name, [x], (g, [gx]) => {
-    const share = g[0]! * scale;
-    for (let i = 0; i < gx!.length; i++) gx![i]! += share;
-  });
+  return operation(name, [x], [], (Y, X) => ({
+    forward: () => {
+      let total = 0;
+      for (let i = 0; i < X.length; i++) total += X[i]!;
+      Y[0] = total * scale;
+    },
+    // Every element moves the result by `scale`.
+    backward: (g, [gx]) => {
+      const share = g[0]! * scale;
+      for (let i = 0; i < gx!.length; i++) gx![i]! += share;
+    },
+  }));
 }

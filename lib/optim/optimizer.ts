@@ -1,4 +1,4 @@
-import { runKernel } from '../autograd/graph.ts';
+import { runKernel } from '../graph-capture.ts';
 import { zeroGradOf } from '../autograd/zero-grad.ts';
 import { pinName } from '../names.ts';
 import type { Tensor } from '../tensor.ts';

@@ -18,7 +18,7 @@ export interface LabSettings {
 
 export type SettingName = keyof LabSettings;
 
-/** A setting's control; its label is the lab's text under the setting's name (lab-text.ts). */
+/** A setting's control; its label is the lab's string under the setting's name (components/OverfitLab/ui-strings.ts). */
 export interface Control {
   name: SettingName;
   /** A slider from min to max; or, with `values`, a slider over those values only. */

@@ -7,6 +7,7 @@ const LESSON = 'lessons/04-where-overfitting-comes-from/';
 const SWEEP_WIDTHS = 10;
 
 const lab = (page: Page) => page.locator('overfit-lab');
+const part = (page: Page, name: string) => lab(page).locator(`[data-part="${name}"]`);
 const button = (page: Page, name: string) => lab(page).getByRole('button', { name, exact: true });
 const control = (page: Page, label: string) => lab(page).getByLabel(label, { exact: true });
 
@@ -18,7 +19,7 @@ async function pathPoints(path: Locator): Promise<number> {
 
 test('moving the width slider updates the parameter count and the URL', async ({ page }) => {
   await page.goto(LESSON);
-  const count = lab(page).locator('.lab-count');
+  const count = part(page, 'count');
   await expect(count).toContainText('1,153 parameters for 12 training points'); // 32² + 4·32 + 1
   const width = control(page, 'Hidden width');
   await width.focus();
@@ -34,17 +35,17 @@ test('Train draws the training and validation losses and the fitted curve, live'
   await page.goto(`${LESSON}#lab?width=8&epochs=500`);
   await button(page, 'Train').click();
   await expect(lab(page)).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
-  await expect(lab(page).locator('.lab-status')).toContainText('Epoch 500 of 500');
-  const loss = lab(page).locator('[data-plot="loss"]');
+  await expect(part(page, 'status')).toContainText('Epoch 500 of 500');
+  const loss = part(page, 'loss-plot');
   expect(await pathPoints(loss.locator('path.lab-train'))).toBeGreaterThan(100);
   expect(await pathPoints(loss.locator('path.lab-validation'))).toBeGreaterThan(100);
-  expect(await pathPoints(lab(page).locator('[data-plot="fit"] path.lab-fit'))).toBeGreaterThan(100);
-  await expect(lab(page).locator('[data-caption="loss"]')).toContainText('width 8 (97 parameters)');
+  expect(await pathPoints(part(page, 'fit-plot').locator('path.lab-fit'))).toBeGreaterThan(100);
+  await expect(part(page, 'loss-caption')).toContainText('width 8 (97 parameters)');
 });
 
 test('Stop ends a run and the charts stop changing', async ({ page }) => {
   await page.goto(`${LESSON}#lab?width=64&epochs=8000`);
-  const status = lab(page).locator('.lab-status');
+  const status = part(page, 'status');
   await button(page, 'Train').click();
   await expect(status).toContainText(/Epoch \d+ of 8000/);
   await button(page, 'Stop').click();
@@ -60,11 +61,11 @@ test('a sweep trains one model per width and plots both final losses against the
   await page.goto(LESSON);
   await button(page, 'Sweep widths').click();
   await expect(lab(page)).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
-  const sweep = lab(page).locator('[data-plot="sweep"]');
+  const sweep = part(page, 'sweep-plot');
   await expect(sweep.locator('circle.lab-train-point')).toHaveCount(SWEEP_WIDTHS);
   await expect(sweep.locator('circle.lab-validation-point')).toHaveCount(SWEEP_WIDTHS);
   expect(await pathPoints(sweep.locator('path.lab-validation'))).toBe(SWEEP_WIDTHS);
-  await expect(lab(page).locator('.lab-status')).toContainText(`Trained ${SWEEP_WIDTHS} models in`);
+  await expect(part(page, 'status')).toContainText(`Trained ${SWEEP_WIDTHS} models in`);
   const elapsedMs = Number(await lab(page).getAttribute('data-elapsed-ms'));
   // A figure for the record, not a gate: machines differ.
   test.info().annotations.push({ type: 'sweep time', description: `${elapsedMs.toFixed(0)} ms in the worker` });
@@ -73,7 +74,7 @@ test('a sweep trains one model per width and plots both final losses against the
 
 test('settings in the URL hash are restored into the controls', async ({ page }) => {
   await page.goto(`${LESSON}#lab?width=8&points=30&noise=0.1&decay=0.1&dropout=0.2&epochs=500&seed=7`);
-  await expect(lab(page).locator('.lab-count')).toContainText('97 parameters for 30 training points');
+  await expect(part(page, 'count')).toContainText('97 parameters for 30 training points');
   const expected = { 'Hidden width': '8', 'Training points': '30', Noise: '0.1', Dropout: '0.2', Seed: '7' };
   for (const [label, value] of Object.entries(expected)) await expect(control(page, label)).toHaveValue(value);
   await expect(control(page, 'Weight decay')).toHaveAttribute('aria-valuetext', '0.1');
@@ -82,13 +83,13 @@ test('settings in the URL hash are restored into the controls', async ({ page })
 
 test('Reset brings back the default settings and the figures built into the page', async ({ page }) => {
   await page.goto(`${LESSON}#lab?width=4&epochs=100`);
-  const builtIn = await lab(page).locator('[data-plot="loss"]').innerHTML();
+  const builtIn = await part(page, 'loss-plot').innerHTML();
   await button(page, 'Train').click();
   await expect(lab(page)).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
-  expect(await lab(page).locator('[data-plot="loss"]').innerHTML()).not.toBe(builtIn);
+  expect(await part(page, 'loss-plot').innerHTML()).not.toBe(builtIn);
   await button(page, 'Reset').click();
   await expect(control(page, 'Hidden width')).toHaveValue('32');
-  expect(await lab(page).locator('[data-plot="loss"]').innerHTML()).toBe(builtIn);
+  expect(await part(page, 'loss-plot').innerHTML()).toBe(builtIn);
   expect(new URL(page.url()).hash).toBe('');
 });
 
@@ -115,14 +116,14 @@ test('its script runs on lesson 4 only', async ({ page }) => {
 test('the 简体中文 lab shows Chinese labels, captions and status, and still trains', async ({ page }) => {
   await page.goto(`zh-cn/${LESSON}#lab?width=4&epochs=100`);
   await expect(control(page, '隐藏层宽度')).toHaveValue('4');
-  await expect(lab(page).locator('.lab-count')).toHaveText('用 33 个参数拟合 12 个训练点（平均每个点 2.8 个）');
-  await expect(lab(page).locator('.lab-status')).toContainText('已从链接恢复设置');
+  await expect(part(page, 'count')).toHaveText('用 33 个参数拟合 12 个训练点（平均每个点 2.8 个）');
+  await expect(part(page, 'status')).toContainText('已从链接恢复设置');
   await button(page, '训练').click();
   await expect(lab(page)).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
-  await expect(lab(page).locator('.lab-status')).toContainText('第 100 轮，共 100 轮：训练损失');
-  await expect(lab(page).locator('[data-caption="loss"]')).toContainText('宽度为 4（33 个参数）');
-  expect(await pathPoints(lab(page).locator('[data-plot="fit"] path.lab-fit'))).toBeGreaterThan(100);
-  await expect(lab(page).locator('[data-plot="loss"] svg')).toHaveAttribute('aria-label', /^每轮的损失/);
+  await expect(part(page, 'status')).toContainText('第 100 轮，共 100 轮：训练损失');
+  await expect(part(page, 'loss-caption')).toContainText('宽度为 4（33 个参数）');
+  expect(await pathPoints(part(page, 'fit-plot').locator('path.lab-fit'))).toBeGreaterThan(100);
+  await expect(part(page, 'loss-plot').locator('svg')).toHaveAttribute('aria-label', /^每轮的损失/);
   // No English left in what the reader sees: buttons, labels, charts, captions, status.
   expect(await lab(page).innerText()).not.toMatch(/\b(train|training|validation|parameters?|epochs?|width|points?|loss|stop|reset|sweep)\b/i);
 });
@@ -133,10 +134,10 @@ test.describe('without JavaScript', () => {
   test('shows the figures of a real run and sweep, built into the page, and no controls', async ({ page }) => {
     await page.goto(LESSON);
     await expect(lab(page).locator('form')).toBeHidden();
-    const sweep = lab(page).locator('[data-plot="sweep"]');
+    const sweep = part(page, 'sweep-plot');
     await expect(sweep.locator('svg')).toBeVisible();
     await expect(sweep.locator('circle.lab-validation-point')).toHaveCount(SWEEP_WIDTHS);
-    await expect(lab(page).locator('[data-caption="sweep"]')).toContainText('Validation loss is lowest at width');
-    expect(await pathPoints(lab(page).locator('[data-plot="loss"] path.lab-validation'))).toBeGreaterThan(100);
+    await expect(part(page, 'sweep-caption')).toContainText('Validation loss is lowest at width');
+    expect(await pathPoints(part(page, 'loss-plot').locator('path.lab-validation'))).toBeGreaterThan(100);
   });
 });

@@ -3,24 +3,17 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { basePath, type Locale, LOCALES, outDir } from '../../site.config.ts';
+
+export { LANGUAGES, type Locale, LOCALES } from '../../site.config.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** The build output folder, as astro.config.mjs chooses it. */
-export const DIST = resolve(ROOT, process.env.OUT_DIR ?? 'dist');
+/** The build output folder (site.config.ts). */
+export const DIST = resolve(ROOT, outDir());
 
-/** The site's base path, as astro.config.mjs chooses it. */
-export const BASE_PATH = process.env.BASE_PATH ?? '/param-notebook/';
-
-/** The site's locales, as astro.config.mjs lists them; pages of a locale other than root live under `<locale>/`. */
-export const LANGUAGES = {
-  root: { lang: 'en', label: 'English' },
-  'zh-cn': { lang: 'zh-CN', label: '简体中文' },
-} as const;
-
-export type Locale = keyof typeof LANGUAGES;
-
-export const LOCALES = Object.keys(LANGUAGES) as Locale[];
+/** The site's base path (site.config.ts). */
+export const BASE_PATH = basePath();
 
 export interface BuiltPage {
   /** URL relative to the base path: "", "zh-cn/lessons/01-what-are-parameters/", "404.html". */
@@ -41,7 +34,7 @@ function htmlFiles(dir: string): string[] {
   });
 }
 
-/** The locale of a URL relative to the base path. */
+/** The locale of a URL relative to the base path; pages of a locale other than root live under `<locale>/`. */
 export function localeOf(url: string): Locale {
   return LOCALES.find((locale) => locale !== 'root' && url.startsWith(`${locale}/`)) ?? 'root';
 }

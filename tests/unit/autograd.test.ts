@@ -1,8 +1,8 @@
 // How autograd behaves, PyTorch's way: accumulation, zeroGrad, noGrad, frozen layers, modes,
 // and a captured Graph that replays a training step.
 import {
-  Adam, Dropout, Graph, Linear, manualSeed, mseLoss, noGrad, Sequential, SGD, SimpleNN, sum,
-  tensor, Tensor, zeros,
+  Adam, add, Dropout, Graph, Linear, linear, manualSeed, matmul, mean, mseLoss, mul, noGrad, Optimizer,
+  relu, Sequential, SGD, SimpleNN, sub, sum, tanh, tensor, Tensor, zeros,
 } from 'lib';
 import { describe, expect, it } from 'vitest';
 
@@ -177,6 +177,34 @@ describe('a captured Graph', () => {
     const first = [...out.data];
     graph.replay();
     expect([...out.data]).not.toEqual(first);
+  });
+
+  it('replays every operation on the values written into its inputs since the capture', () => {
+    const a = tensor([[1, -2], [3, 0.5]]);
+    const b = tensor([[0.5, 2], [-1, 4]]);
+    const bias = tensor([0.25, -0.75]);
+    // Every op of the library, each result feeding the scalar the graph ends in.
+    const compute = () => {
+      const h = tanh(relu(add(linear(a, b, bias), mul(sub(a, b), 2))));
+      return add(mseLoss(matmul(h, b), a), add(sum(h), mean(b)));
+    };
+    const graph = new Graph();
+    const captured = graph.capture(compute);
+    a.data.set([0.5, 1, -1, 2]);
+    b.data.set([1, -0.5, 2, 0.25]);
+    graph.replay();
+    expect(captured.item()).toBe(compute().item());
+  });
+
+  it("refuses a tensor made inside a kernel, such as an optimiser's update", () => {
+    class Wasteful extends Optimizer {
+      protected update(): void {
+        zeros([1]);
+      }
+    }
+    const optimizer = new Wasteful(new Linear(1, 1).parameters(), 0.1);
+    expect(() => optimizer.step()).toThrow(/a Tensor made inside a kernel .* a Graph replay would not make it again/);
+    expect(() => zeros([1])).not.toThrow();
   });
 
   it('cannot capture while another capture is running', () => {

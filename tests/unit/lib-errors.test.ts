@@ -1,4 +1,4 @@
-import { Linear, manualSeed, Sequential, SimpleNN, Tensor, tensor, zeros } from 'lib';
+import { Embedding, GELU, GPT2, Linear, LSTM, manualSeed, resnet18, Sequential, SimpleNN, Tensor, tensor, zeros } from 'lib';
 import { describe, expect, it } from 'vitest';
 
 describe('bad input', () => {
@@ -48,6 +48,14 @@ describe('bad input', () => {
 
   it('rejects a Sequential of things that are not modules', () => {
     expect(() => new Sequential(new Linear(1, 1), (() => 0) as never)).toThrow(/argument 1 is not a Module/);
+  });
+
+  it('says that a shape-only layer or model counts and sizes but does not compute', () => {
+    const tiny = { vocabSize: 10, blockSize: 4, nLayer: 1, nHead: 1, nEmbd: 4, dropout: 0 };
+    for (const module of [new Embedding(10, 3), new GELU(), new LSTM(2, 3), new GPT2(tiny), resnet18()]) {
+      const name = module.constructor.name;
+      expect(() => module.call(), name).toThrow(new RegExp(`^${name}\\.forward is not implemented: .*does not compute`));
+    }
   });
 
   it('rejects seeds that are not safe integers', () => {

@@ -160,3 +160,19 @@ describe('layers against PyTorch', () => {
     }
   });
 });
+
+// PyTorch 2.1 added LayerNorm's bias=False, after the torch 1.13 that writes the fixtures: there it
+// registers weight and leaves bias as None, so only the scale is learned.
+describe('LayerNorm(16, bias=False)', () => {
+  const layer = new LayerNorm(16, { bias: false });
+
+  it('learns a scale but no shift: 16 parameters, all in weight', () => {
+    expect([...layer.namedParameters()].map(([name, p]) => [name, [...p.shape]])).toEqual([['weight', [16]]]);
+    expect(layer.bias).toBeNull();
+    expect(totalsOf(layer)).toEqual({ total: 16, trainable: 16, bufferTotal: 0 });
+  });
+
+  it('has no parameters at all once elementwiseAffine is off, whatever bias says', () => {
+    expect(totalsOf(new LayerNorm(16, { elementwiseAffine: false, bias: true })).total).toBe(0);
+  });
+});

@@ -1,4 +1,4 @@
-import { Linear, Module, Parameter, ReLU, Sequential, SimpleNN, type Tensor, tensor, zeros } from 'lib';
+import { Buffer, Linear, Module, Parameter, ReLU, Sequential, SimpleNN, type Tensor, tensor, zeros } from 'lib';
 import { describe, expect, it } from 'vitest';
 import pytorch from '../fixtures/pytorch-counts.json';
 import { TiedLinears } from '../support/pytorch-twins.ts';
@@ -35,6 +35,26 @@ class Scaled extends Module {
 
   forward(x: Tensor): Tensor {
     return this.linear.call(x);
+  }
+}
+
+// Fields and register() calls interleaved, like Registered in the fixture script.
+class Registered extends Module {
+  first = new Linear(2, 2);
+  last: Linear;
+  offset: Parameter;
+
+  constructor() {
+    super();
+    this.register('middle', new ReLU());
+    this.register('steps', new Buffer([1]));
+    this.register('scale', new Parameter(tensor([1, 1])));
+    this.last = new Linear(2, 1);
+    this.offset = new Parameter([1]);
+  }
+
+  forward(x: Tensor): Tensor {
+    return this.last.call(this.first.call(x));
   }
 }
 
@@ -86,6 +106,28 @@ describe('Module', () => {
 
   it("yields a module's own parameters before its children's, as PyTorch does", () => {
     expect(summarize(new Scaled())).toEqual(pytorchSummary(pytorch.ownParameterAfterChild));
+  });
+
+  it('orders registered and assigned children, parameters and buffers as PyTorch does', () => {
+    const model = new Registered();
+    expect(summarize(model)).toEqual(pytorchSummary(pytorch.registeredAmongFields));
+    expect([...model.stateDict().keys()]).toEqual(pytorch.registeredAmongFields.stateDict);
+  });
+
+  it('replaces a registered value in its place, and refuses what PyTorch refuses', () => {
+    const model = new Registered();
+    const middle = model.register('middle', new Linear(2, 2));
+    expect([...model.namedChildren()].map(([name, child]) => [name, child === middle])).toEqual([
+      ['first', false],
+      ['middle', true],
+      ['last', false],
+    ]);
+    expect(() => model.register('', new ReLU())).toThrow(/must be non-empty and without "\."/);
+    expect(() => model.register('a.b', new ReLU())).toThrow(/got "a\.b"/);
+    expect(() => model.register('training', new ReLU())).toThrow(/"training" would hide the property/);
+    expect(() => model.register('forward', new ReLU())).toThrow(/would hide/);
+    expect(() => model.register('scale', new ReLU())).toThrow(/"scale" would hide/);
+    expect(() => model.register('x', zeros([1]) as Parameter)).toThrow(/must be a Module, a Parameter or a Buffer/);
   });
 
   it('registers only Module and Parameter fields, not numbers, plain tensors, nulls or arrays', () => {

@@ -31,7 +31,9 @@ describe('the PyTorch twins, run by PyTorch', () => {
       runTwins(pages.map(({ notebook }) => notebook.cells.map(({ twin }) => twin ?? { source: '', needs: [] }))),
       runCells(pages.map((page) => page.cells)),
     ]);
-  }, 180_000);
+    // Lesson 4's twins train about a dozen small networks, as its cells do: seconds on an idle
+    // machine, minutes on a busy one.
+  }, 900_000);
 
   it('ran', (context) => {
     if (twins.ran) return;

@@ -2,16 +2,32 @@
 // an operation, a backward pass or an optimiser runs goes through `runKernel`, and a graph being
 // captured keeps them. Replaying runs the same kernels on the same buffers, so a step allocates
 // nothing and skips all bookkeeping: the library's fast path for training loops.
-import { pinName } from '../names.ts';
+import { pinName } from './names.ts';
 
 type Kernel = () => void;
 
 let capturing: Kernel[] | null = null;
+let inKernel = false;
 
 /** Runs `kernel` now, and again on each replay of the graph being captured (if any). */
 export function runKernel(kernel: Kernel): void {
-  kernel();
+  inKernel = true;
+  try {
+    kernel();
+  } finally {
+    inKernel = false;
+  }
   capturing?.push(kernel);
+}
+
+/**
+ * Throws inside a kernel: a replay runs the kernels and nothing else, so a tensor a kernel made
+ * would be made once at capture and then go stale. Tensors are made before their kernels run.
+ */
+export function checkNotInKernel(what: string): void {
+  if (inKernel) {
+    throw new Error(`${what} made inside a kernel (an optimiser's update, say): a Graph replay would not make it again`);
+  }
 }
 
 /**

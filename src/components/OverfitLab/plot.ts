@@ -1,9 +1,11 @@
 // The lab's three charts as SVG markup, drawn the same way at build time (the figures readers see
 // without JavaScript) and live in the browser. Only numbers and the lab's own words, escaped, go
 // into the markup.
-import { CURVE_X, type LabData, type Losses, lowestValidation, type SweepPoint } from './experiment.ts';
-import { fill } from '../i18n/fill-template.ts';
-import type { LabText } from './lab-text.ts';
+import { formatCount } from '../../../site.config.ts';
+import { fill } from '../../i18n/fill-template.ts';
+import { CURVE_X, type LabData, type Losses, lowestValidation, type SweepPoint } from '../../lab/experiment.ts';
+import { type Axis, LOSS_FLOOR, logAxis, lossAxis, position } from './scales.ts';
+import type { LabText } from './ui-strings.ts';
 
 const WIDTH = 300;
 const HEIGHT = 200;
@@ -13,54 +15,14 @@ const PLOT = { left: MARGIN.left, right: WIDTH - MARGIN.right, top: MARGIN.top, 
 const PLOT_AREA = `x="${PLOT.left}" y="${PLOT.top}" width="${PLOT.right - PLOT.left}" height="${PLOT.bottom - PLOT.top}"`;
 /** Paths longer than this are thinned: more points than pixels add nothing. */
 const MAX_PATH_POINTS = 400;
-/** Losses below this are drawn at it (a log axis has no 0). */
-const LOSS_FLOOR = 1e-4;
-
-interface Axis {
-  min: number;
-  max: number;
-  log: boolean;
-  ticks: number[];
-  format: (value: number) => string;
-}
 
 /** Text made safe for SVG markup, inside elements and attributes alike. */
 const escapeXml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-
-const round = (v: number) => Math.round(v * 10) / 10;
-
-function position(axis: Axis, value: number, from: number, to: number): number {
-  const t = axis.log
-    ? (Math.log10(value) - Math.log10(axis.min)) / (Math.log10(axis.max) - Math.log10(axis.min))
-    : (value - axis.min) / (axis.max - axis.min);
-  return round(from + t * (to - from));
-}
 
 const px = (axis: Axis, v: number) => position(axis, v, PLOT.left, PLOT.right);
 const py = (axis: Axis, v: number) => position(axis, v, PLOT.bottom, PLOT.top);
 /** Where a loss goes on a log axis: losses below LOSS_FLOOR at the floor. */
 const pyLoss = (axis: Axis, loss: number) => py(axis, Math.max(LOSS_FLOOR, loss));
-
-/**
- * A log axis from the power of ten at or below `low` to the one at or above `high`, or, when
- * `end` is given, to `end` exactly; ticks at the powers of ten.
- */
-function logAxis(low: number, high: number, format: (v: number) => string, end?: number): Axis {
-  const from = Math.floor(Math.log10(low));
-  const to = Math.max(from + 1, Math.ceil(Math.log10(high)));
-  const ticks = Array.from({ length: to - from + 1 }, (_, i) => 10 ** (from + i)).filter((t) => end === undefined || t <= end);
-  return { min: ticks[0]!, max: end ?? ticks.at(-1)!, log: true, ticks, format };
-}
-
-const formatLoss = (v: number) => (v >= 1 ? String(v) : v.toFixed(-Math.floor(Math.log10(v))));
-const formatCount = (v: number) => v.toLocaleString('en-US');
-
-function lossAxis(values: number[]): Axis {
-  const finite = values.filter(Number.isFinite);
-  const low = Math.max(LOSS_FLOOR, Math.min(...finite, 0.1));
-  const high = Math.max(...finite, 1);
-  return logAxis(low, high, formatLoss);
-}
 
 function path(points: [number, number][]): string {
   const stride = Math.ceil(points.length / MAX_PATH_POINTS);
@@ -118,8 +80,9 @@ const trainingAndValidation = (text: LabText) =>
   legend([['lab-train', text.legendTraining], ['lab-validation', text.legendValidation]]);
 
 /** Training and validation loss after each epoch, on a log scale, with the best validation epoch marked. */
-export function lossChart(history: readonly Losses[], epochs: number, text: LabText): string {
-  const x: Axis = { min: 0, max: epochs, log: false, ticks: [0, epochs / 2, epochs], format: formatCount };
+export function lossChart(history: readonly Losses[], epochs: number, text: LabText, lang: string): string {
+  const format = (v: number) => formatCount(v, lang);
+  const x: Axis = { min: 0, max: epochs, log: false, ticks: [0, epochs / 2, epochs], format };
   const y = lossAxis(history.flatMap((h) => [h.train, h.validation]));
   const line = (key: keyof Losses) =>
     path(history.map((h, i) => [px(x, i + 1), pyLoss(y, h[key])]));
@@ -160,9 +123,10 @@ export function fitChart(data: LabData, curve: readonly number[] | null, text: L
 }
 
 /** Final training and validation loss against parameter count: one point per width. */
-export function sweepChart(points: readonly SweepPoint[], trainingPoints: number, text: LabText): string {
+export function sweepChart(points: readonly SweepPoint[], trainingPoints: number, text: LabText, lang: string): string {
+  const format = (v: number) => formatCount(v, lang);
   const most = Math.max(1000, ...points.map((p) => p.parameters));
-  const x = logAxis(1, most, formatCount, most * 1.5);
+  const x = logAxis(1, most, format, most * 1.5);
   const y = lossAxis(points.flatMap((p) => [p.train, p.validation]));
   const line = (key: keyof Losses, cssClass: string, tooltip: string) => {
     const at = points.map((p): [number, number] => [px(x, p.parameters), pyLoss(y, p[key])]);
@@ -170,7 +134,7 @@ export function sweepChart(points: readonly SweepPoint[], trainingPoints: number
       at.map(([cx, cy], i) => {
         const { width, parameters, [key]: loss } = points[i]!;
         return `<circle class="${cssClass}-point" cx="${cx}" cy="${cy}" r="2.5">` +
-          `${title(fill(tooltip, { width, parameters, loss: loss.toPrecision(2) }))}</circle>`;
+          `${title(fill(tooltip, { width, parameters: format(parameters), loss: loss.toPrecision(2) }))}</circle>`;
       }).join('');
   };
   const equal = px(x, trainingPoints);
@@ -186,7 +150,7 @@ export function sweepChart(points: readonly SweepPoint[], trainingPoints: number
   body += trainingAndValidation(text);
   const best = points.length > 0 ? points[lowestValidation(points)]! : null;
   const label = best
-    ? fill(text.sweepChart, { count: points.length, width: best.width, parameters: best.parameters })
+    ? fill(text.sweepChart, { count: points.length, width: best.width, parameters: format(best.parameters) })
     : text.sweepChartEmpty;
   return svg('sweep', label, body);
 }

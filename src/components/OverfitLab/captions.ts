@@ -1,19 +1,20 @@
 // What the loss and sweep charts show, in words, for the figures built into the page and for
 // the live ones alike.
-import { labParameters, type Losses, lowestValidation, SWEEP_WIDTHS, type SweepPoint } from './experiment.ts';
-import { fill } from '../i18n/fill-template.ts';
-import type { LabText } from './lab-text.ts';
-import type { LabSettings } from './settings.ts';
+import { formatCount } from '../../../site.config.ts';
+import { fill } from '../../i18n/fill-template.ts';
+import { labParameters, type Losses, lowestValidation, SWEEP_WIDTHS, type SweepPoint } from '../../lab/experiment.ts';
+import type { LabSettings } from '../../lab/settings.ts';
+import type { LabText } from './ui-strings.ts';
 
 const fmt = (v: number) => v.toPrecision(2);
 
 const describe = (settings: LabSettings, text: LabText) => fill(text.settingsSummary, { ...settings });
 
-export function lossCaption(settings: LabSettings, history: readonly Losses[], text: LabText): string {
+export function lossCaption(settings: LabSettings, history: readonly Losses[], text: LabText, lang: string): string {
   const last = history.at(-1);
   const caption = fill(text.lossCaption, {
     width: settings.width,
-    parameters: labParameters(settings.width).toLocaleString('en-US'),
+    parameters: formatCount(labParameters(settings.width), lang),
     settings: describe(settings, text),
   });
   if (!last) return fill(text.captionEnd, { caption });
@@ -26,7 +27,7 @@ export function lossCaption(settings: LabSettings, history: readonly Losses[], t
   });
 }
 
-export function sweepCaption(settings: LabSettings, points: readonly SweepPoint[], text: LabText): string {
+export function sweepCaption(settings: LabSettings, points: readonly SweepPoint[], text: LabText, lang: string): string {
   const caption = fill(text.sweepCaption, {
     count: SWEEP_WIDTHS.length,
     first: SWEEP_WIDTHS[0]!,
@@ -39,7 +40,7 @@ export function sweepCaption(settings: LabSettings, points: readonly SweepPoint[
   return fill(text.sweepCaptionResult, {
     caption,
     width: best.width,
-    parameters: best.parameters,
+    parameters: formatCount(best.parameters, lang),
     validation: fmt(best.validation),
     smallest: fmt(points[0]!.validation),
     largest: fmt(points.at(-1)!.validation),

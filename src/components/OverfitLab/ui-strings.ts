@@ -1,9 +1,9 @@
-// The lab's words, in the page's language. Each is a template translated in
-// content/i18n/<lang>.json under `lab.<key>`; OverfitLab.astro looks them up at build time and
-// hands them to the page's script as JSON, because the charts, captions and status lines are
-// written again live. `{{name}}` marks where a value goes.
+// The lab's words, under `lab.` in content/i18n/<lang>.json. OverfitLab.astro looks them up at
+// build time and hands them to the page's script as JSON, because the charts, captions and status
+// lines are written again live. `{{name}}` marks where a value goes.
+import { defineUiStrings, type UiText } from '../../i18n/ui-strings.ts';
 
-export const LAB_TEXT_KEYS = [
+export const LAB_STRINGS = defineUiStrings('lab', [
   // The form: its name, one label per setting (keyed by the setting's name) and the buttons.
   'settings', 'width', 'points', 'noise', 'decay', 'dropout', 'epochs', 'seed',
   'train', 'stop', 'sweep', 'reset',
@@ -18,6 +18,6 @@ export const LAB_TEXT_KEYS = [
   'lossChart', 'lossChartEmpty', 'lossChartHint', 'bestEpoch',
   'fitChart', 'fitChartWithCurve',
   'sweepChart', 'sweepChartEmpty', 'sweepChartHint', 'sweepTrainPoint', 'sweepValidationPoint', 'pointsMarker',
-] as const;
+]);
 
-export type LabText = Record<(typeof LAB_TEXT_KEYS)[number], string>;
+export type LabText = UiText<typeof LAB_STRINGS>;

@@ -1,20 +1,26 @@
 // <overfit-lab>: the controls, the URL hash and the live charts of the overfitting lab. Training
-// runs in a worker (train.worker.ts); Stop terminates it.
-import { lossCaption, sweepCaption } from './captions.ts';
-import { type LabData, labData, labParameters, type Losses, lowestValidation, type SweepPoint } from './experiment.ts';
-import { fill } from '../i18n/fill-template.ts';
-import type { LabText } from './lab-text.ts';
-import type { LabProgress, LabRequest } from './messages.ts';
-import { fitChart, lossChart, sweepChart } from './plot.ts';
+// runs in a worker (src/lab/train.worker.ts); Stop terminates it.
+import { formatCount } from '../../../site.config.ts';
+import { fill } from '../../i18n/fill-template.ts';
+import { type LabData, labData, labParameters, type Losses, lowestValidation, type SweepPoint } from '../../lab/experiment.ts';
+import type { LabProgress, LabRequest } from '../../lab/messages.ts';
 import {
   clampSetting, CONTROLS, type Control, DEFAULT_SETTINGS, type LabSettings, settingsFromHash, settingsToHash,
-} from './settings.ts';
+} from '../../lab/settings.ts';
+import { lossCaption, sweepCaption } from './captions.ts';
+import { fitChart, lossChart, sweepChart } from './plot.ts';
+import type { LabText } from './ui-strings.ts';
+
+/** The charts and captions drawn at build time, which the lab redraws live and Reset brings back. */
+const BUILT_IN_PARTS = ['loss-plot', 'loss-caption', 'fit-plot', 'sweep-plot', 'sweep-caption'];
 
 class OverfitLab extends HTMLElement {
   /** The lab's words in the page's language (data-labels, from OverfitLab.astro). */
   #text!: LabText;
+  /** The page's language, which writes the numbers. */
+  #lang = document.documentElement.lang;
   #worker: Worker | null = null;
-  /** The charts and captions built into the page, which Reset brings back. */
+  /** The markup of BUILT_IN_PARTS as built into the page. */
   #builtIn = new Map<Element, string>();
   #history: Losses[] = [];
   #curve: number[] | null = null;
@@ -22,23 +28,28 @@ class OverfitLab extends HTMLElement {
   /** The kind, settings and data of the run on screen. */
   #run: { type: LabRequest['type']; settings: LabSettings; data: LabData } | null = null;
   #frame = 0;
+  /** Ends the element's listeners on window when it leaves the page. */
+  #windowListeners: AbortController | undefined;
 
   connectedCallback() {
     this.#text = JSON.parse(this.dataset.labels ?? '{}');
-    for (const part of this.querySelectorAll('[data-plot], [data-caption]')) this.#builtIn.set(part, part.innerHTML);
-    this.#part('form').hidden = false;
-    this.#part('form').addEventListener('input', () => this.#settingsChanged());
-    this.#part('form').addEventListener('submit', (event) => event.preventDefault());
+    for (const name of BUILT_IN_PARTS) this.#builtIn.set(this.#part(name), this.#part(name).innerHTML);
+    const form = this.#part('form');
+    form.hidden = false;
+    form.addEventListener('input', () => this.#settingsChanged());
+    form.addEventListener('submit', (event) => event.preventDefault());
     this.#button('train').addEventListener('click', () => this.#start('train'));
     this.#button('sweep').addEventListener('click', () => this.#start('sweep'));
     this.#button('stop').addEventListener('click', () => this.#stop());
     this.#button('reset').addEventListener('click', () => this.#reset());
-    addEventListener('hashchange', () => this.#restoreFromHash());
+    this.#windowListeners = new AbortController();
+    addEventListener('hashchange', () => this.#restoreFromHash(), { signal: this.#windowListeners.signal });
     if (this.#restoreFromHash()) this.scrollIntoView();
     else this.#show(DEFAULT_SETTINGS);
   }
 
   disconnectedCallback() {
+    this.#windowListeners?.abort();
     this.#worker?.terminate();
   }
 
@@ -86,8 +97,8 @@ class OverfitLab extends HTMLElement {
       if (output) output.value = value;
     }
     const parameters = labParameters(settings.width);
-    this.#part('.lab-count').textContent = fill(this.#text.count, {
-      parameters: parameters.toLocaleString('en-US'),
+    this.#part('count').textContent = fill(this.#text.count, {
+      parameters: formatCount(parameters, this.#lang),
       points: settings.points,
       perPoint: (parameters / settings.points).toFixed(1),
     });
@@ -106,7 +117,7 @@ class OverfitLab extends HTMLElement {
       this.#status(this.#text.sweeping);
     }
     this.#render();
-    this.#worker = new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module' });
+    this.#worker = new Worker(new URL('../../lab/train.worker.ts', import.meta.url), { type: 'module' });
     this.#worker.addEventListener('message', ({ data }: MessageEvent<LabProgress>) => this.#progress(data));
     this.#worker.postMessage({ type, settings } satisfies LabRequest);
     this.#button('stop').disabled = false;
@@ -177,37 +188,33 @@ class OverfitLab extends HTMLElement {
     if (!this.#run) return;
     const { type, settings, data } = this.#run;
     if (type === 'sweep') {
-      this.#plot('sweep').innerHTML = sweepChart(this.#sweep, settings.points, this.#text);
-      this.#part('[data-caption="sweep"]').textContent = sweepCaption(settings, this.#sweep, this.#text);
+      this.#part('sweep-plot').innerHTML = sweepChart(this.#sweep, settings.points, this.#text, this.#lang);
+      this.#part('sweep-caption').textContent = sweepCaption(settings, this.#sweep, this.#text, this.#lang);
     } else {
-      this.#plot('loss').innerHTML = lossChart(this.#history, settings.epochs, this.#text);
-      this.#plot('fit').innerHTML = fitChart(data, this.#curve, this.#text);
-      this.#part('[data-caption="loss"]').textContent = lossCaption(settings, this.#history, this.#text);
+      this.#part('loss-plot').innerHTML = lossChart(this.#history, settings.epochs, this.#text, this.#lang);
+      this.#part('fit-plot').innerHTML = fitChart(data, this.#curve, this.#text);
+      this.#part('loss-caption').textContent = lossCaption(settings, this.#history, this.#text, this.#lang);
     }
   }
 
   #status(text: string) {
-    this.#part('.lab-status').textContent = text;
+    this.#part('status').textContent = text;
   }
 
   get #statusText(): string {
-    return this.#part('.lab-status').textContent ?? '';
-  }
-
-  #plot(name: string): HTMLElement {
-    return this.#part(`[data-plot="${name}"]`);
+    return this.#part('status').textContent ?? '';
   }
 
   #input(control: Control): HTMLInputElement {
-    return this.#part(`[name="${control.name}"]`);
+    return this.querySelector<HTMLInputElement>(`input[name="${control.name}"]`)!;
   }
 
   #button(action: string): HTMLButtonElement {
-    return this.#part(`button[data-action="${action}"]`);
+    return this.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`)!;
   }
 
-  #part<T extends HTMLElement = HTMLElement>(selector: string): T {
-    return this.querySelector<T>(selector)!;
+  #part(name: string): HTMLElement {
+    return this.querySelector<HTMLElement>(`[data-part="${name}"]`)!;
   }
 }
 
