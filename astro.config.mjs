@@ -1,5 +1,4 @@
 // @ts-check
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
@@ -39,9 +38,6 @@ export default defineConfig({
     }),
   },
   vite: {
-    resolve: {
-      alias: { lib: fileURLToPath(new URL('./lib/index.ts', import.meta.url)) },
-    },
     // Module workers keep the cell compiler in its own chunk, loaded on the first run only
     // (the default iife format would inline it into the worker).
     worker: { format: 'es' },
@@ -81,6 +77,8 @@ export default defineConfig({
           translations: { 'zh-CN': '课程' },
           items: [{ autogenerate: { directory: 'lessons' } }],
         },
+        // Its label is the page's title, in each language.
+        { slug: 'count-your-model' },
       ],
     }),
     mdx(),

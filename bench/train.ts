@@ -11,7 +11,7 @@ import type * as TF from '@tensorflow/tfjs-core';
 import {
   Adam, Graph, Linear, manualSeed, type Module, mseLoss, type Optimizer, ReLU, Sequential, SGD,
   SimpleNN, sineData, Tensor,
-} from '../lib/index.ts';
+} from 'lib';
 
 // tfjs-core alone registers no gradients (the full tfjs package imports them); they exist only
 // as ES modules written for bundlers, with extensionless imports. Resolve those the bundler's way,

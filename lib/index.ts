@@ -3,19 +3,23 @@ export type { GradFn } from './autograd/grad-fn.ts';
 export { isGradEnabled, noGrad } from './autograd/grad-mode.ts';
 export { Graph } from './graph-capture.ts';
 export { Buffer } from './buffer.ts';
+export { countActiveParameters } from './active.ts';
 export { countParameters } from './count.ts';
 export { type SineDataOptions, type Split, sineData, sineTarget } from './data/sine.ts';
 export { freeze } from './freeze.ts';
 export { constant, fanInUniform, type Initializer, normal, uniform } from './init.ts';
-export { Elementwise, GELU, ReLU, ReLU6, Sigmoid, Tanh } from './layers/activation.ts';
+export { Elementwise, GELU, ReLU, ReLU6, Sigmoid, SiLU, Tanh } from './layers/activation.ts';
 export { MultiheadAttention, type MultiheadAttentionOptions, NonDynamicallyQuantizableLinear } from './layers/attention.ts';
 export { ModuleDict, ModuleList } from './layers/containers.ts';
 export { Conv1d, Conv2d, type ConvOptions, ConvTranspose2d, type ConvTransposeOptions } from './layers/conv.ts';
 export { Dropout } from './layers/dropout.ts';
 export { Embedding } from './layers/embedding.ts';
 export { Flatten } from './layers/flatten.ts';
+export { GatedMLP } from './layers/gated-mlp.ts';
+export { GroupedQueryAttention, type GroupedQueryAttentionOptions } from './layers/grouped-query-attention.ts';
 export { Linear } from './layers/linear.ts';
 export { MSELoss } from './layers/loss.ts';
+export { Expert, MixtureOfExperts } from './layers/mixture-of-experts.ts';
 export {
   BatchNorm1d,
   BatchNorm2d,
@@ -23,17 +27,35 @@ export {
   LayerNorm,
   type LayerNormOptions,
 } from './layers/normalization.ts';
+export { RMSNorm } from './layers/rms-norm.ts';
+export { RotaryEmbedding } from './layers/rotary.ts';
 export { AdaptiveAvgPool2d, AvgPool2d, MaxPool2d, type MaxPoolOptions, type PoolOptions } from './layers/pooling.ts';
 export { GRU, LSTM, RNN, type RNNOptions } from './layers/recurrent.ts';
 export { Sequential } from './layers/sequential.ts';
 export { TransformerEncoder, TransformerEncoderLayer, type TransformerEncoderLayerOptions } from './layers/transformer.ts';
 export { AlexNet } from './models/alexnet.ts';
+export { type HFConfig, modelFromConfig, SUPPORTED_MODEL_TYPES } from './models/from-config.ts';
+export { BertModel } from './models/hf/bert.ts';
+export { CausalLM, DecoderLayer, DecoderModel } from './models/hf/decoder.ts';
+export { Conv1D, GPT2LMHeadModel } from './models/hf/gpt2.ts';
 export { Block, CausalSelfAttention, GPT2, GPT2_SMALL, type GPT2Config, MLP } from './models/gpt2.ts';
 export { LeNet5 } from './models/lenet.ts';
 export { Conv2dNormActivation, InvertedResidual, MobileNetV2 } from './models/mobilenet.ts';
 export { BasicBlock, Bottleneck, ResNet, resnet18, resnet50 } from './models/resnet.ts';
 export { SimpleNN } from './models/simple-nn.ts';
 export { VGG } from './models/vgg.ts';
+export { type LoraCount, type LoraOptions, loraParameters } from './lora.ts';
+export { bytesOf, type DType, DTYPE_BITS } from './dtype.ts';
+export {
+  formatBytes,
+  type KVCacheMemory,
+  kvCacheMemory,
+  type MemoryEstimate,
+  type TrainingMemory,
+  trainingMemory,
+  type TrainingSetup,
+  weightMemory,
+} from './memory.ts';
 export { Module } from './module.ts';
 export { relu, tanh } from './ops/activation.ts';
 export { dropout } from './ops/dropout.ts';
@@ -47,5 +69,5 @@ export { SGD, type SGDOptions } from './optim/sgd.ts';
 export { Parameter } from './parameter.ts';
 export { DEFAULT_SEED, manualSeed, RandomGenerator } from './random.ts';
 export type { Shape } from './shape.ts';
-export { ModelSummary, type SummaryOptions, type SummaryRow, summary } from './summary.ts';
+export { type ColumnName, ModelSummary, type RowSetting, type SummaryOptions, type SummaryRow, summary } from './summary.ts';
 export { type NestedArray, Tensor, tensor, zeros } from './tensor.ts';

@@ -100,7 +100,7 @@ export abstract class Module {
   /** Runs `outputShape` as `call()` runs `forward`, and lets `summary()` watch each module it reaches. */
   callShape(...inputs: Shape[]): Shape {
     const hook = activeShapeHook();
-    hook?.enter(this);
+    hook?.enter(this, inputs);
     const output = this.outputShape(...inputs);
     hook?.exit(this, output);
     return output;
@@ -151,11 +151,14 @@ export abstract class Module {
     for (const [, child] of this.namedChildren()) yield child;
   }
 
-  /** `[name, module]` pairs for the direct submodules, each once. */
-  *namedChildren(): Generator<[string, Module]> {
+  /**
+   * `[name, module]` pairs for the direct submodules, each once; with `removeDuplicate = false`, a
+   * module registered under two names comes twice (PyTorch's `remove_duplicate` of `named_modules`).
+   */
+  *namedChildren(removeDuplicate = true): Generator<[string, Module]> {
     const seen = new Set<Module>();
     for (const [name, child] of this.#childFields()) {
-      if (seen.has(child)) continue;
+      if (removeDuplicate && seen.has(child)) continue;
       seen.add(child);
       yield [name, child];
     }

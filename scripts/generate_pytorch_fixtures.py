@@ -23,6 +23,7 @@ test compares is either a count or derived from the fixed weights written below)
 
 import json
 import math
+import sys
 from pathlib import Path
 
 import torch
@@ -477,8 +478,19 @@ def group(n):
     return f"{n:,}"
 
 
+def scaled(n, is_bytes):
+    """torchinfo's format_output_num: the largest unit that keeps n at 1 or more."""
+    for unit, factor in (("T", 1e12), ("G", 1e9), ("M", 1e6), ("k", 1e3)):
+        if n >= factor:
+            value = n / factor
+            text = f"{int(value):,}" if value.is_integer() else f"{value:,.2f}"
+            return f" ({unit}{'B' if is_bytes else ''}): {text}"
+    return f": {n:,}"
+
+
 def torchinfo_table(model, input_shape, depth=3):
-    """torchinfo 1.8's default table (Output Shape, Param #) for float32 input of input_shape.
+    """torchinfo's default table (Output Shape, Param #) for float32 input of input_shape, by the
+    rules of its current release (mult-adds of a Linear per output position, sizes in scaled units).
 
     Each module's pre-hook adds a row numbered within its depth and its hook records the output
     shape, so rows follow the order of the calls, exactly as torchinfo collects them.
@@ -505,11 +517,15 @@ def torchinfo_table(model, input_shape, depth=3):
     def hook(module, _inputs, output):
         row = open_rows.pop()
         row["output"] = list(first_tensor(output).shape)
-        conv = "Conv" in type(module).__name__
+        kind = type(module).__name__
+        out = row["output"]
         macs = 0
         for name, p in module.named_parameters():
             if name in ("weight", "bias"):
-                positions = math.prod([row["output"][0]] + row["output"][2:]) if conv else row["output"][0]
+                if "Conv" in kind:
+                    positions = math.prod([out[0]] + out[2:])
+                else:
+                    positions = math.prod(out[:-1]) if "Linear" in kind else out[0]
                 macs += p.numel() * positions
             elif "weight" in name or "bias" in name:
                 macs += p.numel() * math.prod(row["output"][:2])
@@ -557,8 +573,9 @@ def torchinfo_table(model, input_shape, depth=3):
     total = count(model, trainable_only=False)
     trainable = count(model, trainable_only=True)
     macs = sum(r["macs"] for r in rows if r["leaf"])
-    unit, scale = ("T", 1e12) if macs >= 1e12 else ("G", 1e9) if macs >= 1e9 else ("M", 1e6)
-    input_bytes = math.prod(input_shape) * 4
+    # sys.getsizeof of the input's storage, as torchinfo measures it: the data plus a header.
+    data = torch.zeros(input_shape)
+    input_bytes = sys.getsizeof(data.untyped_storage() if hasattr(data, "untyped_storage") else data.storage())
     output_bytes = sum(2 * math.prod(r["output"]) * 4 for r in rows if r["leaf"] and r["params"] > 0)
     param_bytes = total * 4
     lines = [
@@ -570,12 +587,12 @@ def torchinfo_table(model, input_shape, depth=3):
         f"Total params: {group(total)}",
         f"Trainable params: {group(trainable)}",
         f"Non-trainable params: {group(total - trainable)}",
-        f"Total mult-adds ({unit}): {macs / scale:0.2f}",
+        f"Total mult-adds{scaled(macs, False)}",
         divider,
-        f"Input size (MB): {input_bytes / 1e6:0.2f}",
-        f"Forward/backward pass size (MB): {output_bytes / 1e6:0.2f}",
-        f"Params size (MB): {param_bytes / 1e6:0.2f}",
-        f"Estimated Total Size (MB): {(input_bytes + output_bytes + param_bytes) / 1e6:0.2f}",
+        f"Input size{scaled(input_bytes, True)}",
+        f"Forward/backward pass size{scaled(output_bytes, True)}",
+        f"Params size{scaled(param_bytes, True)}",
+        f"Estimated Total Size{scaled(input_bytes + output_bytes + param_bytes, True)}",
         divider,
     ]
     return "\n".join(lines)

@@ -83,3 +83,10 @@ export class GELU extends ShapeOnlyElementwise {
     return `approximate='${this.approximate}'`;
   }
 }
+
+/** x · σ(x), the "swish" inside SwiGLU: the twin of `torch.nn.SiLU`. No parameters. */
+export class SiLU extends ShapeOnlyElementwise {
+  static {
+    pinName(this, 'SiLU');
+  }
+}

@@ -1,6 +1,7 @@
 import { fanInUniform } from '../init.ts';
 import { pinName } from '../names.ts';
 import { Parameter } from '../parameter.ts';
+import { reportAttentionProducts, reportMultAdds } from '../shape-hooks.ts';
 import { checkDim, checkRank, checkSize, type Shape } from '../shape.ts';
 import { Linear } from './linear.ts';
 import { ShapeOnlyModule } from './shape-only.ts';
@@ -84,9 +85,21 @@ export class MultiheadAttention extends ShapeOnlyModule {
    * `[L, E]`): the same shape. Keys and values need not be given to size it. As in PyTorch, the
    * projections are applied inside this module, so `outProj` is never called on its own.
    */
+  // Every weight and bias of the query, key, value and output projections.
+  #projectionParameters(): number {
+    const tensors = [this.inProjWeight, this.qProjWeight, this.kProjWeight, this.vProjWeight, this.inProjBias, this.outProj.weight, this.outProj.bias];
+    return tensors.reduce((sum, t) => sum + (t?.numel() ?? 0), 0);
+  }
+
   override outputShape(query: Shape): Shape {
     checkRank(query, [2, 3], 'MultiheadAttention');
     checkDim(query, -1, this.embedDim, 'MultiheadAttention');
+    // PyTorch computes the projections from the weights directly, so no layer is called: count
+    // them here, once per token, with the attention products (self-attention: keys = queries).
+    const tokens = query.length === 2 ? query[0]! : query[0]! * query[1]!;
+    const [batch, length] = query.length === 2 ? [1, query[0]!] : this.batchFirst ? [query[0]!, query[1]!] : [query[1]!, query[0]!];
+    reportMultAdds([tokens, this.#projectionParameters()], 'projections');
+    reportAttentionProducts(batch, this.numHeads, length, length, this.embedDim / this.numHeads);
     return query;
   }
 }

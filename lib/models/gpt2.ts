@@ -6,6 +6,7 @@ import { Linear } from '../layers/linear.ts';
 import { LayerNorm } from '../layers/normalization.ts';
 import { ShapeOnlyModule } from '../layers/shape-only.ts';
 import { pinName } from '../names.ts';
+import { reportAttentionProducts } from '../shape-hooks.ts';
 import { checkRank, formatShape, type Shape } from '../shape.ts';
 
 export interface GPT2Config {
@@ -55,8 +56,10 @@ export class CausalSelfAttention extends ShapeOnlyModule {
   override outputShape(input: Shape): Shape {
     const [batch, time] = input as [number, number, number];
     this.cAttn.callShape(input);
+    const { nHead, nEmbd } = this.config;
+    reportAttentionProducts(batch, nHead, time, time, nEmbd / nHead);
     // Dropout acts on the attention weights: one T×T matrix per head.
-    this.attnDropout.callShape([batch, this.config.nHead, time, time]);
+    this.attnDropout.callShape([batch, nHead, time, time]);
     return this.residDropout.callShape(this.cProj.callShape(input));
   }
 }

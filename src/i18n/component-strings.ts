@@ -3,7 +3,17 @@
 import { CELL_STRINGS } from '../components/Cell/ui-strings.ts';
 import { CELL_TABS_STRINGS } from '../components/CellTabs/ui-strings.ts';
 import { CHECK_YOURSELF_STRINGS } from '../components/CheckYourself/ui-strings.ts';
+import { COUNT_STRINGS } from '../components/CountYourModel/ui-strings.ts';
 import { NOTEBOOK_TOOLBAR_STRINGS } from '../components/NotebookToolbar/ui-strings.ts';
 import { LAB_STRINGS } from '../components/OverfitLab/ui-strings.ts';
+import { SUMMARY_STRINGS } from '../components/Summary/ui-strings.ts';
 
-export const COMPONENT_STRINGS = [CELL_STRINGS, CELL_TABS_STRINGS, NOTEBOOK_TOOLBAR_STRINGS, CHECK_YOURSELF_STRINGS, LAB_STRINGS] as const;
+export const COMPONENT_STRINGS = [
+  CELL_STRINGS,
+  CELL_TABS_STRINGS,
+  NOTEBOOK_TOOLBAR_STRINGS,
+  CHECK_YOURSELF_STRINGS,
+  LAB_STRINGS,
+  SUMMARY_STRINGS,
+  COUNT_STRINGS,
+] as const;

@@ -8,9 +8,10 @@ const LESSON_TITLES = [
   /counting with built-ins/i,
   /where overfitting comes from/i,
   /counting real networks/i,
+  /counting a large language model/i,
 ];
 
-test('the sidebar lists the five lessons in order', async ({ page }) => {
+test('the sidebar lists the six lessons in order', async ({ page }) => {
   await page.goto('lessons/01-what-are-parameters/');
   const texts = await page.locator('.sidebar-content a').allTextContents();
   const lessonIndices = LESSON_TITLES.map((title) => texts.findIndex((text) => title.test(text)));

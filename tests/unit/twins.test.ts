@@ -3,7 +3,7 @@
 // prints in the Node kernel the build uses (lines marked mask="…" with their numbers masked).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeKernel } from '../../src/notebook/run-in-node.ts';
-import type { CellResult } from '../../src/notebook/run-cell.ts';
+import type { CellResult } from '../../src/notebook/cell-protocol.ts';
 import { lessonPages } from '../support/lessons.ts';
 import { INSTALL_HINT, runTwins, type TwinRun } from '../support/python-twins.ts';
 import { cellLines, differences, twinLines } from '../support/twin-output.ts';

@@ -1,5 +1,6 @@
 // <check-yourself>: checks the count a reader typed against the answers the page rendered (each
 // `[data-part="answer"]` carries its count), and says why it is right or which mistake gives it.
+import { joinSentences } from '../../i18n/join-sentences.ts';
 
 interface Labels {
   right: string;
@@ -28,8 +29,8 @@ class CheckYourself extends HTMLElement {
       const correct = answer?.dataset.correct === 'true';
       const why = answer?.querySelector('[data-part="why"]')?.textContent ?? '';
       if (count === null) feedback.textContent = labels.notANumber;
-      else if (answer) feedback.textContent = `${correct ? labels.right : labels.wrong} ${why}`;
-      else feedback.textContent = `${labels.wrong} ${labels.unknown}`;
+      else if (answer) feedback.textContent = joinSentences(correct ? labels.right : labels.wrong, why);
+      else feedback.textContent = joinSentences(labels.wrong, labels.unknown);
       feedback.dataset.verdict = correct ? 'right' : 'wrong';
       guess.setAttribute('aria-invalid', String(!correct));
     });

@@ -1,0 +1,92 @@
+// How long building and counting a language model from its config.json takes, and what it holds
+// in memory: in Node, and in a lesson page's kernel in headless Chromium, running the same cell.
+// The target is under 50 ms for every config, Mixtral 8x7B's 46.7 billion parameters included,
+// with no weight storage allocated. Run with `npm run bench:llm` (builds the site first). Prints
+// figures; gates nothing.
+import { registerHooks } from 'node:module';
+import { chromium } from 'playwright';
+import * as lib from '../lib/index.ts';
+import { chromiumPath } from '../scripts/chromium-path.mjs';
+import fixtures from '../tests/fixtures/pytorch-llm.json' with { type: 'json' };
+import { startPreview } from './preview-server.ts';
+
+// The kernel's compiler imports sucrase's parser modules by bare paths (`./base`, `./plugins/jsx`),
+// as a bundler resolves them: a file with `.js` added, or a folder's index.js.
+registerHooks({
+  resolve(specifier, context, next) {
+    if (!(specifier.startsWith('.') && context.parentURL?.includes('/sucrase/') && !specifier.endsWith('.js'))) {
+      return next(specifier, context);
+    }
+    try {
+      return next(`${specifier}.js`, context);
+    } catch {
+      return next(`${specifier}/index.js`, context);
+    }
+  },
+});
+const { createNodeKernel } = await import('../src/notebook/run-in-node.ts');
+
+const PORT = 4398;
+const LESSON = 'lessons/01-what-are-parameters/';
+// The largest first, so its first build is also the first one the JIT sees.
+const models = Object.entries(fixtures.models).sort(([, a], [, b]) => b.total - a.total);
+const names = models.map(([name]) => name);
+const configs = Object.fromEntries(models.map(([name, { config }]) => [name, config]));
+
+// One cell, run in both places: the first build of each config, then the median of 15 more.
+const cell = `import { countActiveParameters, countParameters, modelFromConfig } from "lib";
+
+const configs: Record<string, Record<string, unknown>> = ${JSON.stringify(configs)};
+const buildAndCount = (config: Record<string, unknown>) => {
+  const model = modelFromConfig(config);
+  return countParameters(model) + countActiveParameters(model);
+};
+const time = (config: Record<string, unknown>) => {
+  const start = performance.now();
+  buildAndCount(config);
+  return performance.now() - start;
+};
+for (const [name, config] of Object.entries(configs)) {
+  const first = time(config);
+  const rest = Array.from({ length: 15 }, () => time(config)).sort((a, b) => a - b);
+  console.log(\`  \${name.padEnd(18)} first \${first.toFixed(1).padStart(5)} ms   median \${rest[7]!.toFixed(1).padStart(5)} ms   max \${rest[14]!.toFixed(1).padStart(5)} ms\`);
+}`;
+
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+
+console.log('build + countParameters + countActiveParameters, Node (the kernel core, as the build runs cells)');
+const node = await createNodeKernel({ lib }).run('bench.ts', cell);
+if (node.error) throw new Error(JSON.stringify(node.error));
+for (const line of node.outputs) console.log(line.text);
+
+// What one Mixtral model holds: measured after a full GC, with the model still referenced.
+const gc = (globalThis as { gc?: () => void }).gc;
+gc?.();
+const before = process.memoryUsage();
+const mixtral = lib.modelFromConfig(fixtures.models['Mixtral-8x7B-v0.1'].config);
+gc?.();
+const after = process.memoryUsage();
+console.log(`Mixtral 8x7B in Node: ${lib.countParameters(mixtral).toLocaleString('en-US')} parameters held as shapes`);
+console.log(`  JS heap ${mb(after.heapUsed - before.heapUsed)}, array buffers (weight storage) ${mb(after.arrayBuffers - before.arrayBuffers)}${gc ? '' : ' (run with --expose-gc for exact figures)'}`);
+
+const server = await startPreview(PORT);
+try {
+  const browser = await chromium.launch({ executablePath: chromiumPath() });
+  const page = await browser.newPage();
+  await page.goto(server.url + LESSON);
+  const first = page.locator('param-cell').first();
+  // The cell's source is replaced as a reader's edit would be, then run in the page's kernel.
+  await first.locator('.cell-code').click();
+  const editor = first.locator('.cm-content');
+  await editor.focus();
+  await editor.press('ControlOrMeta+a');
+  await page.keyboard.insertText(cell);
+  await first.locator('.cell-run').click();
+  const output = first.locator('.cell-output:not([data-origin]) pre');
+  await output.getByText(names.at(-1)!).waitFor({ timeout: 60_000 });
+  console.log('the same cell in a lesson page kernel (Web Worker), headless Chromium');
+  console.log(await output.innerText());
+  await browser.close();
+} finally {
+  server.stop();
+}

@@ -1,0 +1,113 @@
+// What a model's parameters cost in bytes: to store, to train, and the KV cache it fills while it
+// generates. Each estimate lists what it leaves out, since activations and overheads come on top.
+import { countParameters } from './count.ts';
+import { bytesOf, type DType } from './dtype.ts';
+import type { Module } from './module.ts';
+
+/** A number of bytes and what it does not include. */
+export interface MemoryEstimate {
+  bytes: number;
+  leavesOut: readonly string[];
+}
+
+const RUNTIME = ['activations', 'framework and GPU context overhead'];
+
+/** The weights alone, every parameter once (tied ones once), stored as `dtype`. */
+export function weightMemory(model: Module, dtype: DType): MemoryEstimate {
+  const quantized = dtype === 'int8' || dtype === 'int4' ? ['quantization scales and zero points'] : [];
+  return {
+    bytes: bytesOf(countParameters(model, { trainableOnly: false }), dtype),
+    leavesOut: [...RUNTIME, 'KV cache', ...quantized],
+  };
+}
+
+/**
+ * How a model is trained, which fixes the bytes per trainable parameter:
+ * - `sgd`: fp32 weights and gradients, 4 + 4 = 8;
+ * - `sgd-momentum`: plus one fp32 momentum buffer, 12;
+ * - `adam`: fp32 weights, gradients and two moment estimates, 4 + 4 + 8 = 16;
+ * - `adam-mixed-precision`: 16-bit weights and gradients, an fp32 master copy and fp32 moments,
+ *   2 + 2 + 4 + 8 = 16 (Rajbhandari et al., 2020, "ZeRO").
+ */
+export type TrainingSetup = 'sgd' | 'sgd-momentum' | 'adam' | 'adam-mixed-precision';
+
+const SETUPS: Record<TrainingSetup, { weights: number; gradients: number; optimizerState: number; masterWeights: number }> = {
+  sgd: { weights: 4, gradients: 4, optimizerState: 0, masterWeights: 0 },
+  'sgd-momentum': { weights: 4, gradients: 4, optimizerState: 4, masterWeights: 0 },
+  adam: { weights: 4, gradients: 4, optimizerState: 8, masterWeights: 0 },
+  'adam-mixed-precision': { weights: 2, gradients: 2, optimizerState: 8, masterWeights: 4 },
+};
+
+export interface TrainingMemory extends MemoryEstimate {
+  weights: number;
+  gradients: number;
+  optimizerState: number;
+  masterWeights: number;
+}
+
+/**
+ * Bytes to train `model`: every weight is stored, but only trainable parameters get a gradient,
+ * optimizer state and a master copy, so freezing most of a model (as LoRA does) shrinks them.
+ */
+export function trainingMemory(model: Module, setup: TrainingSetup): TrainingMemory {
+  const bytes = SETUPS[setup];
+  if (!bytes) throw new RangeError(`unknown training setup ${JSON.stringify(setup)}; known: ${Object.keys(SETUPS).join(', ')}`);
+  const all = countParameters(model, { trainableOnly: false });
+  const trainable = countParameters(model);
+  const parts = {
+    weights: all * bytes.weights,
+    gradients: trainable * bytes.gradients,
+    optimizerState: trainable * bytes.optimizerState,
+    masterWeights: trainable * bytes.masterWeights,
+  };
+  return {
+    ...parts,
+    bytes: parts.weights + parts.gradients + parts.optimizerState + parts.masterWeights,
+    leavesOut: [...RUNTIME, 'temporary buffers'],
+  };
+}
+
+/** An attention layer whose keys and values a generating model caches, one vector per head. */
+interface CachingAttention {
+  numKeyValueHeads: number;
+  headDim: number;
+}
+
+const isCachingAttention = (module: object): module is CachingAttention =>
+  typeof (module as Partial<CachingAttention>).numKeyValueHeads === 'number' &&
+  typeof (module as Partial<CachingAttention>).headDim === 'number';
+
+export interface KVCacheMemory extends MemoryEstimate {
+  /** 2 (a key and a value) · layers · kvHeads · headDim · bytes per value. */
+  bytesPerToken: number;
+  tokens: number;
+  batch: number;
+}
+
+/**
+ * The KV cache of a decoder generating `tokens` tokens of context for `batch` sequences: each layer
+ * keeps a key and a value vector per key/value head per token, 2 · layers · kvHeads · headDim values.
+ * Grouped-query attention shrinks it by numHeads / kvHeads.
+ */
+export function kvCacheMemory(
+  model: Module,
+  { tokens, batch = 1, dtype = 'bfloat16' }: { tokens: number; batch?: number; dtype?: DType },
+): KVCacheMemory {
+  for (const [what, value] of [['tokens', tokens], ['batch', batch]] as const) {
+    if (!Number.isInteger(value) || value < 1) throw new RangeError(`kvCacheMemory: ${what} must be a positive integer, got ${value}`);
+  }
+  let valuesPerToken = 0;
+  for (const module of model.modules()) {
+    if (isCachingAttention(module)) valuesPerToken += 2 * module.numKeyValueHeads * module.headDim;
+  }
+  if (valuesPerToken === 0) {
+    throw new RangeError(`kvCacheMemory: ${model.constructor.name} has no decoder attention layers, so it keeps no KV cache`);
+  }
+  const bytesPerToken = bytesOf(valuesPerToken, dtype);
+  return { bytesPerToken, tokens, batch, bytes: bytesPerToken * tokens * batch, leavesOut: ['weights', ...RUNTIME] };
+}
+
+/** Bytes in decimal gigabytes (10⁹, as disks and model cards count) and binary gibibytes (2³⁰). */
+export function formatBytes(bytes: number): string {
+  return `${(bytes / 1e9).toFixed(2)} GB (${(bytes / 2 ** 30).toFixed(2)} GiB)`;
+}

@@ -1,0 +1,184 @@
+// Builds a model from a Hugging Face config.json, with the parameter names of its checkpoints.
+// Sizes are read strictly: a missing, fractional or non-positive size names its key and value,
+// because a guessed default would be a silently wrong count.
+import type { Module } from '../module.ts';
+import { BertModel } from './hf/bert.ts';
+import { CausalLM, type DecoderConfig } from './hf/decoder.ts';
+import { GPT2LMHeadModel } from './hf/gpt2.ts';
+
+/** A parsed config.json: keys as Hugging Face writes them (`hidden_size`, `num_key_value_heads`, …). */
+export type HFConfig = Record<string, unknown>;
+
+const describe = (value: unknown) => (typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value));
+
+/** Reads the config's keys, and says which key is wrong when one is. */
+class ConfigReader {
+  readonly #config: HFConfig;
+  readonly #modelType: string;
+
+  constructor(config: HFConfig, modelType: string) {
+    this.#config = config;
+    this.#modelType = modelType;
+  }
+
+  fail(message: string): never {
+    throw new RangeError(`modelFromConfig (${this.#modelType}): ${message}`);
+  }
+
+  has(key: string): boolean {
+    return this.#config[key] !== undefined && this.#config[key] !== null;
+  }
+
+  /** A required size: a positive integer. */
+  size(key: string): number {
+    if (!this.has(key)) this.fail(`"${key}" is missing; it must be a positive integer`);
+    const value = this.#config[key];
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+      this.fail(`"${key}" must be a positive integer, got ${describe(value)}`);
+    }
+    return value;
+  }
+
+  /** A size that Hugging Face derives from others when it is absent or null. */
+  sizeOr(key: string, fallback: () => number): number {
+    return this.has(key) ? this.size(key) : fallback();
+  }
+
+  flag(key: string, fallback: boolean): boolean {
+    if (!this.has(key)) return fallback;
+    const value = this.#config[key];
+    if (typeof value !== 'boolean') this.fail(`"${key}" must be true or false, got ${describe(value)}`);
+    return value;
+  }
+
+  number(key: string, fallback: number): number {
+    if (!this.has(key)) return fallback;
+    const value = this.#config[key];
+    if (typeof value !== 'number' || !(value > 0)) this.fail(`"${key}" must be a positive number, got ${describe(value)}`);
+    return value;
+  }
+
+  /** Refuses a setting that adds parameters this layout does not build, rather than miscount. */
+  unsupported(key: string, allowed: unknown): void {
+    if (this.has(key) && this.#config[key] !== allowed) {
+      this.fail(`"${key}" ${describe(this.#config[key])} adds parameters this layout does not build; only ${describe(allowed)} is supported`);
+    }
+  }
+
+  /** `heads` must split `width` into equal heads. */
+  divides(headsKey: string, widthKey: string): void {
+    const heads = this.size(headsKey);
+    const width = this.size(widthKey);
+    if (width % heads !== 0) this.fail(`"${headsKey}" (${heads}) must divide "${widthKey}" (${width})`);
+  }
+}
+
+/** The families of a Llama-style decoder differ in a few switches; each default is its config class's. */
+interface DecoderFamily {
+  /** Query/key/value biases: read from `attention_bias`, or fixed (Qwen2 always has them). */
+  qkvBias: boolean | 'attention_bias';
+  outputBias: boolean | 'attention_bias';
+  mlpBias: boolean;
+  qkNorm: boolean;
+  tieWordEmbeddings: boolean;
+  moe: boolean;
+}
+
+const DECODERS: Record<string, DecoderFamily> = {
+  llama: { qkvBias: 'attention_bias', outputBias: 'attention_bias', mlpBias: true, qkNorm: false, tieWordEmbeddings: false, moe: false },
+  mistral: { qkvBias: false, outputBias: false, mlpBias: false, qkNorm: false, tieWordEmbeddings: false, moe: false },
+  qwen2: { qkvBias: true, outputBias: false, mlpBias: false, qkNorm: false, tieWordEmbeddings: false, moe: false },
+  qwen3: { qkvBias: 'attention_bias', outputBias: 'attention_bias', mlpBias: false, qkNorm: true, tieWordEmbeddings: false, moe: false },
+  mixtral: { qkvBias: false, outputBias: false, mlpBias: false, qkNorm: false, tieWordEmbeddings: false, moe: true },
+};
+
+function decoderConfig(read: ConfigReader, family: DecoderFamily): DecoderConfig {
+  const numHeads = read.size('num_attention_heads');
+  const hiddenSize = read.size('hidden_size');
+  if (!read.has('head_dim')) read.divides('num_attention_heads', 'hidden_size');
+  const numKeyValueHeads = read.sizeOr('num_key_value_heads', () => numHeads);
+  if (numHeads % numKeyValueHeads !== 0) {
+    read.fail(`"num_key_value_heads" (${numKeyValueHeads}) must divide "num_attention_heads" (${numHeads})`);
+  }
+  const bias = (setting: boolean | 'attention_bias') => (setting === 'attention_bias' ? read.flag('attention_bias', false) : setting);
+  let experts: DecoderConfig['experts'] = null;
+  if (family.moe) {
+    const count = read.size('num_local_experts');
+    const topK = read.size('num_experts_per_tok');
+    if (topK > count) read.fail(`"num_experts_per_tok" (${topK}) cannot exceed "num_local_experts" (${count})`);
+    experts = { count, topK };
+  }
+  return {
+    vocabSize: read.size('vocab_size'),
+    hiddenSize,
+    intermediateSize: read.size('intermediate_size'),
+    numLayers: read.size('num_hidden_layers'),
+    numHeads,
+    numKeyValueHeads,
+    headDim: read.sizeOr('head_dim', () => hiddenSize / numHeads),
+    qkvBias: bias(family.qkvBias),
+    outputBias: bias(family.outputBias),
+    mlpBias: family.mlpBias && read.flag('mlp_bias', false),
+    qkNorm: family.qkNorm,
+    rmsNormEps: read.number('rms_norm_eps', 1e-6),
+    ropeTheta: read.number('rope_theta', 10000),
+    tieWordEmbeddings: read.flag('tie_word_embeddings', family.tieWordEmbeddings),
+    experts,
+  };
+}
+
+function gpt2(read: ConfigReader): Module {
+  read.unsupported('add_cross_attention', false);
+  read.divides('n_head', 'n_embd');
+  const nEmbd = read.size('n_embd');
+  return new GPT2LMHeadModel({
+    vocabSize: read.size('vocab_size'),
+    nPositions: read.size('n_positions'),
+    nEmbd,
+    nLayer: read.size('n_layer'),
+    nHead: read.size('n_head'),
+    nInner: read.sizeOr('n_inner', () => 4 * nEmbd),
+    layerNormEpsilon: read.number('layer_norm_epsilon', 1e-5),
+    tieWordEmbeddings: read.flag('tie_word_embeddings', true),
+  });
+}
+
+function bert(read: ConfigReader): Module {
+  read.unsupported('add_cross_attention', false);
+  read.unsupported('position_embedding_type', 'absolute');
+  read.divides('num_attention_heads', 'hidden_size');
+  return new BertModel({
+    vocabSize: read.size('vocab_size'),
+    hiddenSize: read.size('hidden_size'),
+    numLayers: read.size('num_hidden_layers'),
+    intermediateSize: read.size('intermediate_size'),
+    maxPositionEmbeddings: read.size('max_position_embeddings'),
+    typeVocabSize: read.size('type_vocab_size'),
+    layerNormEps: read.number('layer_norm_eps', 1e-12),
+  });
+}
+
+/** The `model_type` values modelFromConfig builds. */
+export const SUPPORTED_MODEL_TYPES: readonly string[] = [...Object.keys(DECODERS), 'gpt2', 'bert'];
+
+/**
+ * The model a Hugging Face `config.json` describes, with the parameter names of its checkpoints:
+ * `…ForCausalLM` for llama, mistral, qwen2, qwen3 and mixtral (`model.layers.0.self_attn.q_proj.weight`,
+ * `lm_head.weight`), `GPT2LMHeadModel` for gpt2 (`transformer.h.0.attn.c_attn.weight`) and
+ * `BertModel` for bert (`encoder.layer.0.attention.self.query.weight`). Nothing is allocated: the
+ * weights exist only as shapes until something reads them.
+ */
+export function modelFromConfig(config: HFConfig): Module {
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+    throw new TypeError(`modelFromConfig: expected a parsed config.json object, got ${describe(config)}`);
+  }
+  const modelType = config.model_type;
+  if (typeof modelType !== 'string' || !SUPPORTED_MODEL_TYPES.includes(modelType)) {
+    const got = modelType === undefined ? 'no "model_type"' : `model_type ${describe(modelType)}`;
+    throw new RangeError(`modelFromConfig: ${got} is not supported; supported: ${SUPPORTED_MODEL_TYPES.join(', ')}`);
+  }
+  const read = new ConfigReader(config, modelType);
+  if (modelType === 'gpt2') return gpt2(read);
+  if (modelType === 'bert') return bert(read);
+  return new CausalLM(decoderConfig(read, DECODERS[modelType]!));
+}
