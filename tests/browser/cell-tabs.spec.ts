@@ -36,6 +36,7 @@ const layoutShift = (page: Page) =>
   );
 
 test('every cell of every page has a TypeScript and a PyTorch tab, TypeScript first', async ({ page }) => {
+  test.slow(); // every page of both languages
   for (const { url, cells } of lessonPages().filter((p) => p.cells.length > 0)) {
     await page.goto(url);
     await expect(tabs(page), url).toHaveCount(cells.length);
@@ -67,7 +68,8 @@ test('the choice is remembered on the next page and drawn from the first paint',
   await expect(tab(page, 0, 'PyTorch')).toHaveAttribute('aria-selected', 'true');
   await expect(twinPanel(page, 0)).toBeVisible();
   await expect(cellPanel(page, 0)).toBeHidden();
-  expect(await layoutShift(page)).toBe(0);
+  // Drawing the other tab first and switching would move the page by a tenth of the screen or more.
+  expect(await layoutShift(page)).toBeLessThan(0.001);
 });
 
 test('the tabs work without storage', async ({ page }) => {
@@ -128,6 +130,7 @@ for (const theme of ['light', 'dark'] as const) {
 test.describe('on a 375 px phone', () => {
   test.use({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
   test('the twins do not scroll sideways', async ({ page }) => {
+    test.slow(); // every page of both languages
     await page.addInitScript(([key]) => localStorage.setItem(key, 'python'), [STORAGE_KEY]);
     for (const { url } of lessonPages().filter((p) => p.cells.length > 0)) {
       await page.goto(url);
