@@ -148,7 +148,7 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('cell-tabs [role="tablist"]')).toHaveCount(lesson.cells.length);
     for (let i = 0; i < lesson.cells.length; i++) {
       await expect(tabs(page).nth(i).locator('[role="tablist"]')).toBeHidden();
-      await expect(cellPanel(page, i).locator('.cell-output pre')).toHaveText(PRINTS_32);
+      await expect(cellPanel(page, i).locator('[data-part="output"] pre')).toHaveText(PRINTS_32);
       expect(await codeOf(twinPanel(page, i).locator('pre'))).toBe(twinOf(i));
       await expect(twinPanel(page, i).locator('[data-part="caption"]')).toHaveText('PyTorch');
     }
