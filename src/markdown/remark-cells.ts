@@ -4,6 +4,7 @@
 // cell once, runs the page's cells in order in one Node kernel (the browser's runtime), and hands
 // each cell its compiled script and what it printed: readers without JavaScript, and search
 // engines, see real results, and the browser runs the lesson's code without loading a compiler.
+// A cell and the ```python twin block right after it become one <CellTabs>: "TypeScript | PyTorch".
 import type { Code, Parent, Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
@@ -12,9 +13,11 @@ import * as lib from 'lib';
 import { cellName } from '../notebook/cell-protocol.ts';
 import type { ShownResult } from '../notebook/output-text.ts';
 import { isCellCode, metaWithoutCellMarker } from './cell-code.ts';
+import { metaWithoutTwinMarkers, twinAfter } from './twin-code.ts';
 
 const CELL = { name: 'Cell', path: '/src/components/Cell/Cell.astro' };
 const TOOLBAR = { name: 'NotebookToolbar', path: '/src/components/NotebookToolbar/NotebookToolbar.astro' };
+const TABS = { name: 'CellTabs', path: '/src/components/CellTabs/CellTabs.astro' };
 
 export function remarkCells() {
   return async (tree: Root, file: { extname?: string; path?: string }) => {
@@ -28,6 +31,7 @@ export function remarkCells() {
 
     const { createNodeKernel, compileCell } = await nodeNotebook();
     const kernel = createNodeKernel({ lib });
+    const replacements: { parent: Parent; index: number; count: number; node: MdxJsxFlowElement }[] = [];
     for (const [number, { node, index, parent }] of cells.entries()) {
       const name = cellName(number);
       const compiled = compileCell(node.value, { cellName: name });
@@ -42,12 +46,27 @@ export function remarkCells() {
         output: JSON.stringify(output),
         ...(script && { compiled: JSON.stringify(script) }),
       };
-      parent.children[index] = element(CELL.name, attributes, [code]);
+      const cell = element(CELL.name, attributes, [code]);
+      const twin = twinAfter(parent, index);
+      replacements.push(
+        twin
+          ? { parent, index, count: 2, node: element(TABS.name, { index: String(number) }, [cell, twinSlot(twin)]) }
+          : { parent, index, count: 1, node: cell },
+      );
+    }
+    // Last first, so the indexes of the earlier ones still hold.
+    for (const { parent, index, count, node } of replacements.reverse()) {
+      parent.children.splice(index, count, node as RootContent);
     }
     const first = cells[0];
-    first.parent.children.splice(first.index, 0, element(TOOLBAR.name, {}));
-    tree.children.unshift(importOf(CELL), importOf(TOOLBAR));
+    first.parent.children.splice(first.index, 0, element(TOOLBAR.name, {}) as RootContent);
+    tree.children.unshift(importOf(CELL), importOf(TOOLBAR), importOf(TABS));
   };
+}
+
+// The twin's code block, for CellTabs' "twin" slot, without the markers Expressive Code would see.
+function twinSlot(twin: Code): MdxJsxFlowElement {
+  return element('div', { slot: 'twin' }, [{ ...twin, meta: metaWithoutTwinMarkers(twin.meta) }]);
 }
 
 // Imported once Node knows how to load the cell compiler's sucrase: see sucrase-esm-in-node.ts.
@@ -64,7 +83,7 @@ function element(
   name: string,
   attributes: Record<string, string>,
   children: MdxJsxFlowElement['children'] = [],
-): RootContent {
+): MdxJsxFlowElement {
   const jsx: MdxJsxFlowElement = {
     type: 'mdxJsxFlowElement',
     name,
@@ -75,7 +94,7 @@ function element(
     })),
     children,
   };
-  return jsx as RootContent;
+  return jsx;
 }
 
 // `import Name from 'path'`, with the estree MDX compiles from.

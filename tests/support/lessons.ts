@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractCells } from '../../src/markdown/extract-cells.ts';
+import { extractNotebook, type NotebookOfPage } from '../../src/markdown/extract-cells.ts';
 
 const DOCS = fileURLToPath(new URL('../../content/docs/', import.meta.url));
 
@@ -12,6 +12,8 @@ export interface LessonPage {
   /** URL path relative to the site's base, e.g. "lessons/01-what-are-parameters/". */
   url: string;
   cells: string[];
+  /** The cells with their PyTorch twins, and any twin that follows no cell. */
+  notebook: NotebookOfPage;
 }
 
 function mdxFiles(dir: string): string[] {
@@ -33,6 +35,7 @@ export function lessonPages(): LessonPage[] {
     .sort()
     .map((path) => {
       const file = relative(DOCS, path);
-      return { file, url: urlOf(file), cells: extractCells(readFileSync(path, 'utf8')) };
+      const notebook = extractNotebook(readFileSync(path, 'utf8'));
+      return { file, url: urlOf(file), cells: notebook.cells.map((cell) => cell.source), notebook };
     });
 }

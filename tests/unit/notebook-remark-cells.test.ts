@@ -5,6 +5,7 @@ import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { remarkCells } from '../../src/markdown/remark-cells.ts';
 
@@ -26,6 +27,9 @@ console.log(countParameters(model));
 \`\`\`ts cell
 null!.boom();
 \`\`\`
+\`\`\`python twin mask="#" title="boom.py"
+None.boom()
+\`\`\`
 `;
 
 async function transform(mdx: string, extname = '.mdx'): Promise<Root> {
@@ -37,8 +41,14 @@ async function transform(mdx: string, extname = '.mdx'): Promise<Root> {
 const attribute = (element: MdxJsxFlowElement, name: string) =>
   element.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value;
 
-const cellsOf = (tree: Root) =>
-  tree.children.filter((node): node is MdxJsxFlowElement => node.type === 'mdxJsxFlowElement' && node.name === 'Cell');
+// Every <Cell>, also those that CellTabs holds.
+function cellsOf(tree: Root): MdxJsxFlowElement[] {
+  const cells: MdxJsxFlowElement[] = [];
+  visit(tree, 'mdxJsxFlowElement', (node: MdxJsxFlowElement) => {
+    if (node.name === 'Cell') cells.push(node);
+  });
+  return cells;
+}
 
 describe('remarkCells', () => {
   it('runs the cells of a page in order, in one scope, and gives each cell what it printed', async () => {
@@ -54,14 +64,26 @@ describe('remarkCells', () => {
     expect(cells[1].children[0]).toMatchObject({ type: 'code', lang: 'ts', meta: 'title="count.ts"' });
   });
 
-  it('puts the toolbar right before the first cell and imports both components', async () => {
+  it('puts the toolbar right before the first cell and imports the components', async () => {
     const tree = await transform(page);
     const names = tree.children.map((node) => (node.type === 'mdxJsxFlowElement' ? node.name : node.type));
-    expect(names.slice(0, 5)).toEqual(['mdxjsEsm', 'mdxjsEsm', 'paragraph', 'NotebookToolbar', 'Cell']);
-    expect(tree.children.slice(0, 2).map((node) => (node as { value: string }).value)).toEqual([
+    expect(names.slice(0, 6)).toEqual(['mdxjsEsm', 'mdxjsEsm', 'mdxjsEsm', 'paragraph', 'NotebookToolbar', 'Cell']);
+    expect(tree.children.slice(0, 3).map((node) => (node as { value: string }).value)).toEqual([
       "import Cell from '/src/components/Cell/Cell.astro';",
       "import NotebookToolbar from '/src/components/NotebookToolbar/NotebookToolbar.astro';",
+      "import CellTabs from '/src/components/CellTabs/CellTabs.astro';",
     ]);
+  });
+
+  it('puts a cell and the twin right after it into CellTabs, the twin in its slot without markers', async () => {
+    const tree = await transform(page);
+    const tabs = tree.children.at(-1) as MdxJsxFlowElement;
+    expect(tabs).toMatchObject({ type: 'mdxJsxFlowElement', name: 'CellTabs' });
+    expect(attribute(tabs, 'index')).toBe('2');
+    const [cell, slot] = tabs.children as MdxJsxFlowElement[];
+    expect(cell.name).toBe('Cell');
+    expect(attribute(slot, 'slot')).toBe('twin');
+    expect(slot.children[0]).toMatchObject({ type: 'code', lang: 'python', meta: 'title="boom.py"', value: 'None.boom()' });
   });
 
   it('hands each cell the script the build compiled and ran, so the browser needs no compiler for it', async () => {

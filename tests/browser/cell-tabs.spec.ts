@@ -1,0 +1,156 @@
+// The TypeScript | PyTorch tabs of every cell: one choice for the whole page, remembered on the
+// next page, drawn as chosen from the first paint; keyboard tabs (WAI-ARIA); the twin has its own
+// Copy, reads without JavaScript, and fits a phone.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { describeViolations, useTheme } from '../support/axe.ts';
+import { lessonPages } from '../support/lessons.ts';
+import { LESSON, runOnce } from '../support/notebook-page.ts';
+import { PRINTS_32 } from '../support/prints-32.ts';
+
+const STORAGE_KEY = 'param-notebook:cell-language';
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const lesson = lessonPages().find((page) => page.url === LESSON)!;
+const twinOf = (index: number) => lesson.notebook.cells[index].twin!.source;
+
+const tabs = (page: Page) => page.locator('cell-tabs');
+const tab = (page: Page, index: number, name: 'TypeScript' | 'PyTorch') =>
+  tabs(page).nth(index).getByRole('tab', { name, exact: true });
+const twinPanel = (page: Page, index: number) => tabs(page).nth(index).locator('[data-part="panel"][data-language="python"]');
+const cellPanel = (page: Page, index: number) => tabs(page).nth(index).locator('[data-part="panel"][data-language="ts"]');
+
+/** The code of a highlighted block, line by line. */
+const codeOf = (block: Locator) =>
+  block.evaluate((pre) => [...pre.querySelectorAll('.ec-line')].map((line) => line.textContent!.replace(/\n$/, '')).join('\n'));
+
+/** The page's cumulative layout shift so far. */
+const layoutShift = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        new PerformanceObserver((list) => {
+          resolve(list.getEntries().reduce((sum, entry) => sum + (entry as unknown as { value: number }).value, 0));
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(0), 500); // no entry at all: nothing moved
+      }),
+  );
+
+test('every cell of every page has a TypeScript and a PyTorch tab, TypeScript first', async ({ page }) => {
+  test.slow(); // every page of both languages
+  for (const { url, cells } of lessonPages().filter((p) => p.cells.length > 0)) {
+    await page.goto(url);
+    await expect(tabs(page), url).toHaveCount(cells.length);
+    await expect(page.locator('cell-tabs [role="tab"][aria-selected="true"]'), url).toHaveText(
+      cells.map(() => 'TypeScript'),
+    );
+  }
+});
+
+test('choosing PyTorch shows every twin of the page and keeps the TypeScript cell the one that runs', async ({ page }) => {
+  await page.goto(LESSON);
+  await expect(twinPanel(page, 0)).toBeHidden();
+  await tab(page, 1, 'PyTorch').click();
+  for (let i = 0; i < lesson.cells.length; i++) {
+    await expect(tab(page, i, 'PyTorch')).toHaveAttribute('aria-selected', 'true');
+    await expect(tab(page, i, 'TypeScript')).toHaveAttribute('aria-selected', 'false');
+    await expect(cellPanel(page, i)).toBeHidden();
+    expect(await codeOf(twinPanel(page, i).locator('pre'))).toBe(twinOf(i));
+  }
+  await tab(page, 0, 'TypeScript').click();
+  await expect(twinPanel(page, 0)).toBeHidden();
+  await expect(await runOnce(page.locator('param-cell').first())).toHaveText(PRINTS_32);
+});
+
+test('the choice is remembered on the next page and drawn from the first paint', async ({ page }) => {
+  await page.goto(LESSON);
+  await tab(page, 0, 'PyTorch').click();
+  await page.goto('lessons/02-counting-by-hand/');
+  await expect(tab(page, 0, 'PyTorch')).toHaveAttribute('aria-selected', 'true');
+  await expect(twinPanel(page, 0)).toBeVisible();
+  await expect(cellPanel(page, 0)).toBeHidden();
+  // Drawing the other tab first and switching would move the page by a tenth of the screen or more.
+  expect(await layoutShift(page)).toBeLessThan(0.001);
+});
+
+test('the tabs work without storage', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('blocked', 'SecurityError');
+      },
+    });
+  });
+  await page.goto(LESSON);
+  await tab(page, 0, 'PyTorch').click();
+  await expect(twinPanel(page, 2)).toBeVisible();
+});
+
+test('arrow keys, Home and End move between the tabs and select them', async ({ page }) => {
+  await page.goto(LESSON);
+  await tab(page, 0, 'TypeScript').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(tab(page, 0, 'PyTorch')).toBeFocused();
+  await expect(tab(page, 0, 'PyTorch')).toHaveAttribute('aria-selected', 'true');
+  await expect(twinPanel(page, 0)).toBeVisible();
+  await page.keyboard.press('ArrowRight'); // wraps around
+  await expect(tab(page, 0, 'TypeScript')).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(tab(page, 0, 'PyTorch')).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(tab(page, 0, 'TypeScript')).toHaveAttribute('aria-selected', 'true');
+  // Only the selected tab is in the Tab order: the next Tab leaves the tab list.
+  await page.keyboard.press('Tab');
+  await expect(tab(page, 0, 'PyTorch')).not.toBeFocused();
+});
+
+test("the twin's Copy copies the twin", async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(LESSON);
+  await tab(page, 1, 'PyTorch').click();
+  const copy = twinPanel(page, 1).locator('.copy button');
+  await twinPanel(page, 1).hover();
+  await copy.click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(twinOf(1));
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the tabs and the twins pass axe's WCAG 2.1 and 2.2 A/AA rules in the ${theme} theme`, async ({ page }) => {
+    test.slow(); // axe's contrast check of highlighted code takes seconds on a busy machine
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto(LESSON);
+    await useTheme(page, theme);
+    const axe = (include: string) => new AxeBuilder({ page }).include(include).withTags(WCAG).analyze();
+    const found = [...(await axe('cell-tabs [role="tablist"]')).violations];
+    await tab(page, 0, 'PyTorch').click();
+    found.push(...(await axe('cell-tabs')).violations);
+    expect(describeViolations(found, theme)).toEqual([]);
+  });
+}
+
+test.describe('on a 375 px phone', () => {
+  test.use({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+  test('the twins do not scroll sideways', async ({ page }) => {
+    test.slow(); // every page of both languages
+    await page.addInitScript(([key]) => localStorage.setItem(key, 'python'), [STORAGE_KEY]);
+    for (const { url } of lessonPages().filter((p) => p.cells.length > 0)) {
+      await page.goto(url);
+      await expect(twinPanel(page, 0)).toBeVisible();
+      const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      expect(widths[0], url).toBeLessThanOrEqual(widths[1]);
+    }
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('every cell shows its code, its saved output and its twin, without tabs', async ({ page }) => {
+    await page.goto(LESSON);
+    await expect(page.locator('cell-tabs [role="tablist"]')).toHaveCount(lesson.cells.length);
+    for (let i = 0; i < lesson.cells.length; i++) {
+      await expect(tabs(page).nth(i).locator('[role="tablist"]')).toBeHidden();
+      await expect(cellPanel(page, i).locator('[data-part="output"] pre')).toHaveText(PRINTS_32);
+      expect(await codeOf(twinPanel(page, i).locator('pre'))).toBe(twinOf(i));
+      await expect(twinPanel(page, i).locator('[data-part="caption"]')).toHaveText('PyTorch');
+    }
+  });
+});
