@@ -5,11 +5,11 @@
 import type { OutputLine } from '../../src/notebook/cell-protocol.ts';
 
 const NUMBER = String.raw`-?\d+(?:[.,]\d+)*(?:e[-+]?\d+)?`;
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The lines a mask stands for: its text, with any number where it has a #. */
 export function maskPattern(mask: string): RegExp {
-  return new RegExp(`^${mask.split('#').map(escape).join(NUMBER)}$`, 'i');
+  return new RegExp(`^${mask.split('#').map(escapeRegExp).join(NUMBER)}$`, 'i');
 }
 
 /** What a cell printed, one entry per line (a console.log of "a\nb" printed two lines). */
