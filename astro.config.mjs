@@ -77,6 +77,8 @@ export default defineConfig({
           translations: { 'zh-CN': '课程' },
           items: [{ autogenerate: { directory: 'lessons' } }],
         },
+        // Its label is the page's title, in each language.
+        { slug: 'count-your-model' },
       ],
     }),
     mdx(),

@@ -1,22 +1,64 @@
-// Measures a lesson page in a real browser: the JavaScript it loads (gzip bytes) up front, once
-// the reader reaches for a cell (the notebook and its editor), and after the first run (the
-// kernel and its compiler); and how fast a cell answers, click → first line of output, cold and
-// warm. Run with `npm run bench` (builds the site first). Prints figures; gates nothing.
+// Measures lesson pages in a real browser: the JavaScript each loads (gzip bytes) up front, once
+// the reader reaches for a cell, and after the first run; how soon the first answer comes when
+// Run is clicked the moment it shows, next to the page's own load time on the same visit; and how
+// fast a cell answers on a loaded page, click → first line of output, cold and warm. Run with
+// `npm run bench` (builds the site first; PORT picks the preview server's port). Prints figures;
+// gates nothing.
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright';
 import { chromiumPath } from '../scripts/chromium-path.mjs';
+import { lessonPages } from '../tests/support/lessons.ts';
 import { startPreview } from './preview-server.ts';
 
-const PORT = 4399;
+const PORT = Number(process.env.PORT ?? 4399);
 const LESSON = 'lessons/01-what-are-parameters/';
 const ROUNDS = 5;
+const FIRST_ANSWER_ROUNDS = 9;
 const WARM_RUNS = 30;
+// The cell's hooks (Cell.astro).
+const RUN = '[data-action="run"]';
+const OUTPUT = '[data-part="output"]';
+
+interface FirstAnswer {
+  /** ms from navigation to the first line the reader's run printed. */
+  output: number;
+  /** ms from navigation to the page's `load` event. */
+  load: number;
+}
+
+/**
+ * Opens the lesson in a fresh page and clicks Run on its first cell the moment the button shows,
+ * as an impatient reader would: when does the first line of output come, next to when the page
+ * itself finished loading?
+ */
+async function firstAnswer(browser: Browser, url: string): Promise<FirstAnswer> {
+  const page = await browser.newPage();
+  await page.addInitScript(() => {
+    // Lines under [data-origin] are the build's saved output, there from the first paint.
+    new MutationObserver((records, observer) => {
+      const added = records.flatMap((record) => [...record.addedNodes]);
+      if (!added.some((node) => node instanceof Element && node.matches('[data-stream]') && !node.closest('[data-origin]'))) return;
+      observer.disconnect();
+      (window as { firstOutputAt?: number }).firstOutputAt = performance.now();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.locator('param-cell').first().locator(RUN).click();
+  const handle = await page.waitForFunction(() => {
+    const output = (window as { firstOutputAt?: number }).firstOutputAt;
+    const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+    return output !== undefined && navigation.loadEventEnd > 0 && { output, load: navigation.loadEventEnd };
+  });
+  const answer = (await handle.jsonValue()) as FirstAnswer;
+  await page.close();
+  return answer;
+}
 
 /** Clicks Run on cell `index` and returns the ms until the run's first line of output shows. */
 function clickToOutput(page: Page, index: number): Promise<number> {
-  return page.evaluate((i) => {
+  return page.evaluate(({ i, run, outputPart }) => {
     const cell = document.querySelectorAll('param-cell')[i];
-    const output = cell.querySelector('.cell-output pre')!;
+    const output = cell.querySelector(`${outputPart} pre`)!;
     const start = performance.now();
     const done = new Promise<number>((resolve) =>
       new MutationObserver((records, observer) => {
@@ -25,9 +67,9 @@ function clickToOutput(page: Page, index: number): Promise<number> {
         resolve(performance.now() - start);
       }).observe(output, { childList: true }),
     );
-    cell.querySelector<HTMLButtonElement>('.cell-run')!.click();
+    cell.querySelector<HTMLButtonElement>(run)!.click();
     return done;
-  }, index);
+  }, { i: index, run: RUN, outputPart: OUTPUT });
 }
 
 function median(values: number[]): number {
@@ -67,8 +109,8 @@ async function scriptBytes(browser: Browser, url: string) {
   await cell.hover();
   await cell.locator('.cm-editor').waitFor();
   const reached = (await settle()) + inlineBytes;
-  await cell.locator('.cell-run').click();
-  await cell.locator('.cell-output:not([data-origin]) [data-stream="log"]').first().waitFor();
+  await cell.locator(RUN).click();
+  await cell.locator(`${OUTPUT}:not([data-origin]) [data-stream="log"]`).first().waitFor();
   const afterRun = (await settle()) + inlineBytes;
   await context.close();
   return { upFront, reached, afterRun, files: loaded };
@@ -77,12 +119,20 @@ async function scriptBytes(browser: Browser, url: string) {
 const server = await startPreview(PORT);
 try {
   const browser = await chromium.launch({ executablePath: chromiumPath() });
-  const bytes = await scriptBytes(browser, server.url + LESSON);
-  console.log(`JavaScript loaded by ${LESSON} (gzip), headless Chromium`);
-  console.log(`  up front (page load):                        ${kb(bytes.upFront)}`);
-  console.log(`  after reaching for a cell (notebook, editor): ${kb(bytes.reached)}`);
-  console.log(`  after the first run (kernel, compiler):       ${kb(bytes.afterRun)}`);
-  for (const { url, gzip } of bytes.files) console.log(`    ${kb(gzip).padStart(9)}  ${url.split('/').pop()}`);
+  console.log('JavaScript loaded (gzip), headless Chromium: up front / after reaching for a cell / after the first run');
+  for (const { url } of lessonPages().filter((lesson) => lesson.cells.length > 0)) {
+    const bytes = await scriptBytes(browser, server.url + url);
+    console.log(`  ${kb(bytes.upFront).padStart(9)} ${kb(bytes.reached).padStart(9)} ${kb(bytes.afterRun).padStart(9)}  /${url}`);
+    if (url !== LESSON) continue;
+    for (const { url: file, gzip } of bytes.files) console.log(`      ${kb(gzip).padStart(9)}  ${file.split('/').pop()}`);
+  }
+
+  const answers: FirstAnswer[] = [];
+  for (let round = 0; round < FIRST_ANSWER_ROUNDS; round++) answers.push(await firstAnswer(browser, server.url + LESSON));
+  const ratios = answers.map(({ output, load }) => output / load);
+  console.log(`first output after navigation, Run clicked as soon as it shows, ${LESSON}, headless Chromium`);
+  console.log(`  first output: median ${median(answers.map((a) => a.output)).toFixed(0)} ms   page load: median ${median(answers.map((a) => a.load)).toFixed(0)} ms`);
+  console.log(`  first output / page load, same visit: median ${median(ratios).toFixed(2)}×  [${ratios.map((r) => r.toFixed(2)).join(', ')}]`);
 
   const cold: number[] = [];
   const coldAfterHover: number[] = [];

@@ -45,10 +45,8 @@ export { BasicBlock, Bottleneck, ResNet, resnet18, resnet50 } from './models/res
 export { SimpleNN } from './models/simple-nn.ts';
 export { VGG } from './models/vgg.ts';
 export { type LoraCount, type LoraOptions, loraParameters } from './lora.ts';
+export { bytesOf, type DType, DTYPE_BITS } from './dtype.ts';
 export {
-  bytesOf,
-  type DType,
-  DTYPE_BITS,
   formatBytes,
   type KVCacheMemory,
   kvCacheMemory,
@@ -72,5 +70,4 @@ export { Parameter } from './parameter.ts';
 export { DEFAULT_SEED, manualSeed, RandomGenerator } from './random.ts';
 export type { Shape } from './shape.ts';
 export { type ColumnName, ModelSummary, type RowSetting, type SummaryOptions, type SummaryRow, summary } from './summary.ts';
-export type { TensorDType } from './summary/dtype.ts';
 export { type NestedArray, Tensor, tensor, zeros } from './tensor.ts';

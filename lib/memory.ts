@@ -1,28 +1,14 @@
 // What a model's parameters cost in bytes: to store, to train, and the KV cache it fills while it
 // generates. Each estimate lists what it leaves out, since activations and overheads come on top.
 import { countParameters } from './count.ts';
+import { bytesOf, type DType } from './dtype.ts';
 import type { Module } from './module.ts';
-
-/** The number formats weights are stored in, and the bits each value takes. */
-export const DTYPE_BITS = { float32: 32, bfloat16: 16, float16: 16, int8: 8, int4: 4 } as const;
-export type DType = keyof typeof DTYPE_BITS;
 
 /** A number of bytes and what it does not include. */
 export interface MemoryEstimate {
   bytes: number;
   leavesOut: readonly string[];
 }
-
-function bitsOf(dtype: DType): number {
-  const bits = DTYPE_BITS[dtype];
-  if (bits === undefined) {
-    throw new RangeError(`unknown dtype ${JSON.stringify(dtype)}; known: ${Object.keys(DTYPE_BITS).join(', ')}`);
-  }
-  return bits;
-}
-
-/** Bytes for `count` values of `dtype` (int4 packs two values per byte). */
-export const bytesOf = (count: number, dtype: DType): number => Math.ceil((count * bitsOf(dtype)) / 8);
 
 const RUNTIME = ['activations', 'framework and GPU context overhead'];
 

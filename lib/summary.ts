@@ -3,7 +3,7 @@ import { pinName } from './names.ts';
 import type { Parameter } from './parameter.ts';
 import { formatShape, type Shape, shapeNumel } from './shape.ts';
 import { callTree } from './summary/call-tree.ts';
-import { bytesPerElement, type TensorDType } from './summary/dtype.ts';
+import { bytesOf, type DType } from './dtype.ts';
 import { countFormula } from './summary/formula.ts';
 import { torchinfoMultAdds } from './summary/mult-adds.ts';
 import { groupDigits, scaled } from './summary/units.ts';
@@ -60,9 +60,9 @@ export interface SummaryOptions {
   /** torchinfo's `row_settings`: `['depth']` by default. */
   rowSettings?: readonly RowSetting[];
   /** The dtype of each input, torchinfo's `dtypes` (`'int64'` for token ids): float32 by default. */
-  dtypes?: readonly TensorDType[];
+  dtypes?: readonly DType[];
   /** The dtype of the model's parameters and activations: float32 (PyTorch's default) by default. */
-  dtype?: TensorDType;
+  dtype?: DType;
 }
 
 /** One row: a call of a module during the shape pass, or a container listed above its calls. */
@@ -124,8 +124,8 @@ export class ModelSummary {
   readonly colNames: readonly ColumnName[];
   readonly colWidth: number;
   readonly rowSettings: readonly RowSetting[];
-  readonly dtype: TensorDType;
-  readonly dtypes: readonly TensorDType[];
+  readonly dtype: DType;
+  readonly dtypes: readonly DType[];
   /** Each parameter once, tied ones included, as `parameters()` yields them. */
   readonly totalParams: number;
   readonly trainableParams: number;
@@ -149,7 +149,7 @@ export class ModelSummary {
     this.rowSettings = rowSettings;
     this.dtype = dtype;
     this.dtypes = dtypes ?? this.inputShapes.map(() => 'float32');
-    [dtype, ...this.dtypes].forEach(bytesPerElement);
+    for (const each of [dtype, ...this.dtypes]) bytesOf(1, each);
     for (const column of colNames) {
       if (!(column in HEADERS)) throw new RangeError(`summary: unknown column "${column}"; expected one of ${Object.keys(HEADERS).join(', ')}`);
     }
@@ -225,7 +225,7 @@ export class ModelSummary {
   /** The inputs in bytes, in their dtypes, as torchinfo measures them (with Python's object header). */
   get inputBytes(): number {
     return this.inputShapes.reduce(
-      (sum, shape, i) => sum + shapeNumel(shape) * bytesPerElement(this.dtypes[i] ?? 'float32') + PYTHON_STORAGE_HEADER,
+      (sum, shape, i) => sum + bytesOf(shapeNumel(shape), this.dtypes[i] ?? 'float32') + PYTHON_STORAGE_HEADER,
       0,
     );
   }
@@ -233,11 +233,11 @@ export class ModelSummary {
   /** torchinfo's estimate of activation memory: the outputs of layers with parameters, twice (forward and backward). */
   get forwardBackwardBytes(): number {
     const outputs = this.rows.filter((r) => r.isLeaf && r.params > 0 && r.outputShape);
-    return outputs.reduce((sum, r) => sum + 2 * shapeNumel(r.outputShape!), 0) * bytesPerElement(this.dtype);
+    return bytesOf(outputs.reduce((sum, r) => sum + 2 * shapeNumel(r.outputShape!), 0), this.dtype);
   }
 
   get paramBytes(): number {
-    return this.totalParams * bytesPerElement(this.dtype);
+    return bytesOf(this.totalParams, this.dtype);
   }
 
   /** The rows the table shows: down to `depth`, without recursive ones if `hide_recursive_layers`. */

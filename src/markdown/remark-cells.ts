@@ -1,18 +1,20 @@
-// Turns every ```ts cell block of an MDX lesson into <Cell source="…" output="…">, keeping the
-// code block as the cell's child so Expressive Code still highlights it at build time, and puts
-// the page's <NotebookToolbar /> before its first cell. The build runs the page's cells once, in
-// order, in one Node kernel (the browser's runtime), and hands each cell what it printed: readers
-// without JavaScript, and search engines, see real results.
+// Turns every ```ts cell block of an MDX lesson into <Cell source="…" compiled="…" output="…">,
+// keeping the code block as the cell's child so Expressive Code still highlights it at build
+// time, and puts the page's <NotebookToolbar /> before its first cell. The build compiles each
+// cell once, runs the page's cells in order in one Node kernel (the browser's runtime), and hands
+// each cell its compiled script and what it printed: readers without JavaScript, and search
+// engines, see real results, and the browser runs the lesson's code without loading a compiler.
 import type { Code, Parent, Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
 import { visit } from 'unist-util-visit';
 import * as lib from 'lib';
+import { cellName } from '../notebook/cell-protocol.ts';
 import type { ShownResult } from '../notebook/output-text.ts';
 import { isCellCode, metaWithoutCellMarker } from './cell-code.ts';
 
-const CELL = { name: 'Cell', path: '/src/components/Cell.astro' };
-const TOOLBAR = { name: 'NotebookToolbar', path: '/src/components/NotebookToolbar.astro' };
+const CELL = { name: 'Cell', path: '/src/components/Cell/Cell.astro' };
+const TOOLBAR = { name: 'NotebookToolbar', path: '/src/components/NotebookToolbar/NotebookToolbar.astro' };
 
 export function remarkCells() {
   return async (tree: Root, file: { extname?: string; path?: string }) => {
@@ -24,12 +26,22 @@ export function remarkCells() {
     });
     if (cells.length === 0) return;
 
-    const kernel = (await nodeKernel()).createNodeKernel({ lib });
+    const { createNodeKernel, compileCell } = await nodeNotebook();
+    const kernel = createNodeKernel({ lib });
     for (const [number, { node, index, parent }] of cells.entries()) {
-      const { outputs, error, truncated } = await kernel.run(`cell-${number + 1}.ts`, node.value);
+      const name = cellName(number);
+      const compiled = compileCell(node.value, { cellName: name });
+      // A cell that does not compile gets no script: the browser's compiler reports it, as here.
+      const script = compiled.kind === 'compiled' ? compiled : undefined;
+      const { outputs, error, truncated } = await kernel.run(name, { source: node.value, compiled: script });
       const output: ShownResult = { outputs, error, truncated };
       const code: Code = { ...node, meta: metaWithoutCellMarker(node.meta) };
-      const attributes = { source: node.value, index: String(number), output: JSON.stringify(output) };
+      const attributes = {
+        source: node.value,
+        index: String(number),
+        output: JSON.stringify(output),
+        ...(script && { compiled: JSON.stringify(script) }),
+      };
       parent.children[index] = element(CELL.name, attributes, [code]);
     }
     const first = cells[0];
@@ -39,9 +51,13 @@ export function remarkCells() {
 }
 
 // Imported once Node knows how to load the cell compiler's sucrase: see sucrase-esm-in-node.ts.
-async function nodeKernel() {
+async function nodeNotebook() {
   await import('./sucrase-esm-in-node.ts');
-  return import('../notebook/run-in-node.ts');
+  const [{ createNodeKernel }, { compileCell }] = await Promise.all([
+    import('../notebook/run-in-node.ts'),
+    import('../notebook/compile-cell.ts'),
+  ]);
+  return { createNodeKernel, compileCell };
 }
 
 function element(

@@ -1,15 +1,11 @@
 // What a cell prints: the console's methods captured as lines of text, bounded so that a cell
 // printing a million lines costs the page a thousand. Past the bound, calls are dropped before
 // their arguments are even formatted, so the loop that prints stays fast too.
+import type { OutputLine } from './cell-protocol.ts';
 import { formatArgs, formatTable, formatValue } from './format-value.ts';
 
 export const MAX_OUTPUT_LINES = 1000;
 export const MAX_OUTPUT_CHARS = 100_000;
-
-export interface OutputLine {
-  stream: 'log' | 'info' | 'warn' | 'error';
-  text: string;
-}
 
 /** Hears a run's output as it is printed. */
 export interface OutputListener {

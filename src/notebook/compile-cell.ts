@@ -12,22 +12,10 @@ import { type File, parse } from 'sucrase/dist/esm/parser/index.js';
 import { IdentifierRole, type Token } from 'sucrase/dist/esm/parser/tokenizer/index.js';
 import { ContextualKeyword } from 'sucrase/dist/esm/parser/tokenizer/keywords.js';
 import { TokenType as tt } from 'sucrase/dist/esm/parser/tokenizer/types.js';
-import type { CellError } from './run-cell.ts';
+import type { CompiledCell, CompileError } from './cell-protocol.ts';
 
 /** The one module a cell can import. */
 const CELL_MODULE = 'lib';
-
-export interface CompiledCell {
-  kind: 'compiled';
-  /** A classic script for the realm's global scope; its line N is line N of the cell. */
-  js: string;
-  /** True when the script's completion value is a promise of the cell's end (top-level await). */
-  isAsync: boolean;
-  /** Lines whose text changed: a column there in `js` is not a column in the cell. */
-  changedLines: ReadonlySet<number>;
-}
-
-export type CompileError = CellError & { kind: 'syntax' };
 
 const SUCRASE_OPTIONS: Options = {
   transforms: ['typescript'],
@@ -104,9 +92,7 @@ export function compileCell(
   ].filter(Boolean);
   const code = (prefix.length > 0 ? `${prefix.join(' ')} ` : '') + applyEdits(js, edits);
   const sourceLines = splitLines(source);
-  const changedLines = new Set(
-    splitLines(code).flatMap((line, index) => (line === sourceLines[index] ? [] : [index + 1])),
-  );
+  const changedLines = splitLines(code).flatMap((line, index) => (line === sourceLines[index] ? [] : [index + 1]));
   return {
     kind: 'compiled',
     js: `${code}${isAsync ? '\n})()' : ''}\n//# sourceURL=${cellName}`,

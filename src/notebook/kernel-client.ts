@@ -4,23 +4,11 @@
 // that an interrupt through SharedArrayBuffer would need. So an interrupt, or a cell that runs
 // past the time limit, restarts the kernel; user code never runs on the page's thread, so the
 // page stays responsive whatever a cell does.
+import type { CellCode, CellError, KernelRun, OutputLine, StopReason } from './cell-protocol.ts';
 import type { KernelRequest, KernelResponse } from './kernel-messages.ts';
-import type { CellError, CellResult, OutputLine } from './run-cell.ts';
+import { takeKernelWorker } from './kernel-worker.ts';
 
 export const DEFAULT_TIME_LIMIT_MS = 10_000;
-
-/**
- * Why the kernel stopped a run: the reader interrupted it, it ran past the time limit, the kernel
- * was restarted, the kernel stopped before the run's turn came (`not-run`), or the kernel could
- * not start at all.
- */
-export type StopReason = 'interrupted' | 'time-limit' | 'restarted' | 'not-run' | 'kernel-failed';
-
-export interface KernelRun extends CellResult {
-  /** Execution count: this was the kernel's `count`th run. Absent when the cell never started. */
-  count?: number;
-  stopped?: StopReason;
-}
 
 /** Hears one run of a cell, and later what its timers and promises print or throw. */
 export interface KernelRunListener {
@@ -49,6 +37,8 @@ export class KernelClient extends EventTarget {
   #worker: Worker | undefined;
   #runs = new Map<number, Run>();
   #nextId = 1;
+  /** Set once a cell is edited: a fresh kernel then loads the compiler ahead of runs too. */
+  #compilerWanted = false;
 
   /** True while a cell runs or waits for its turn. */
   get busy(): boolean {
@@ -56,7 +46,7 @@ export class KernelClient extends EventTarget {
   }
 
   /** Runs a cell after the cells already sent; resolves when it ends or is stopped. */
-  run(cellName: string, source: string, listener: KernelRunListener = {}): Promise<KernelRun> {
+  run(cellName: string, code: CellCode, listener: KernelRunListener = {}): Promise<KernelRun> {
     // Only a cell's latest run hears what its timers do later.
     for (const [id, run] of this.#runs) {
       if (run.settled && run.cellName === cellName) this.#runs.delete(id);
@@ -64,7 +54,7 @@ export class KernelClient extends EventTarget {
     const id = this.#nextId++;
     return new Promise((resolve) => {
       this.#runs.set(id, { cellName, listener, resolve, sentAt: performance.now(), outputs: [] });
-      this.#send({ type: 'run', id, cellName, source });
+      this.#send({ type: 'run', id, cellName, code });
       this.dispatchEvent(new Event('change'));
     });
   }
@@ -79,9 +69,11 @@ export class KernelClient extends EventTarget {
     if (this.busy) this.#restart('interrupted');
   }
 
-  /** Starts the kernel, and its compiler, ahead of the first run. */
-  warmUp(): void {
-    this.#send({ type: 'warm-up' });
+  /** Starts the kernel ahead of the first run; with `compiler`, loads the compiler too (a reader edits). */
+  warmUp({ compiler = false } = {}): void {
+    if (compiler && this.#compilerWanted) return;
+    this.#compilerWanted ||= compiler;
+    this.#send({ type: 'warm-up', compiler: this.#compilerWanted });
   }
 
   #send(request: KernelRequest) {
@@ -90,7 +82,7 @@ export class KernelClient extends EventTarget {
   }
 
   #startWorker(): Worker {
-    const worker = new Worker(new URL('./kernel.worker.ts', import.meta.url), { type: 'module' });
+    const worker = takeKernelWorker();
     worker.addEventListener('message', ({ data }: MessageEvent<KernelResponse>) => {
       const run = this.#runs.get(data.id);
       if (run) this.#hear(run, data);
@@ -128,7 +120,7 @@ export class KernelClient extends EventTarget {
 
   #restart(reason: StopReason) {
     this.#stop(reason);
-    this.warmUp();
+    this.#send({ type: 'warm-up', compiler: this.#compilerWanted });
   }
 
   /** Ends the worker: the running cell stops for `reason`; the cells waiting behind it never run. */

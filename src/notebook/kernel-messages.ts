@@ -1,9 +1,13 @@
 // Messages between a page (kernel-client.ts) and its kernel worker (kernel.worker.ts).
-import type { CellError, CellResult, OutputLine } from './run-cell.ts';
+import type { CellCode, CellError, CellResult, OutputLine } from './cell-protocol.ts';
 
+/**
+ * Run a cell; or load ahead what runs will need: the compiler only once the reader edits, since
+ * the lesson's own code comes compiled by the build.
+ */
 export type KernelRequest =
-  | { type: 'run'; id: number; cellName: string; source: string }
-  | { type: 'warm-up' };
+  | { type: 'run'; id: number; cellName: string; code: CellCode }
+  | { type: 'warm-up'; compiler: boolean };
 
 /**
  * What the kernel says about run `id`: it started (the kernel's `count`th run), a line it printed,

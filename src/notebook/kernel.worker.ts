@@ -1,6 +1,6 @@
 // A page's kernel: a module worker whose global scope is the scope that all cells of the page
-// share. The library is bundled in; the compiler (sucrase, most of the download) loads on first
-// use, or on a warm-up message.
+// share. The library is bundled in; the compiler (sucrase, most of the download) loads only for
+// code the build did not compile (a reader's edit), or on a warm-up message that asks for it.
 import * as lib from 'lib';
 import type { KernelRequest, KernelResponse } from './kernel-messages.ts';
 import { createCellRunner } from './run-cell.ts';
@@ -10,7 +10,7 @@ const globalEval = eval;
 
 const runner = createCellRunner(
   { global: globalThis, console, evaluate: (js) => globalEval(js) },
-  async () => ({ compileCell: (await import('./compile-cell.ts')).compileCell, modules: { lib } }),
+  { loadModules: async () => ({ lib }), loadCompiler: async () => (await import('./compile-cell.ts')).compileCell },
   { captureBetweenRuns: true },
 );
 
@@ -22,11 +22,11 @@ const runOf = new Map<string, number>();
 addEventListener('message', async (event: MessageEvent<KernelRequest>) => {
   const request = event.data;
   if (request.type === 'warm-up') {
-    runner.load().catch(() => {}); // the next run reports the failure, and tries again
+    runner.load({ compiler: request.compiler }).catch(() => {}); // the next run reports the failure, and tries again
     return;
   }
-  const { id, cellName, source } = request;
-  const result = await runner.run(cellName, source, {
+  const { id, cellName, code } = request;
+  const result = await runner.run(cellName, code, {
     started: () => {
       runOf.set(cellName, id);
       post({ type: 'started', id, count: ++count });

@@ -1,28 +1,9 @@
 // The kernel's core, shared by the Web Worker and by the Node kernel that tests and the build use:
-// compiles a cell, runs it at the global scope of a realm, and collects what it printed (bounded)
-// and how it failed.
-import { BoundedOutput, captureConsole, type OutputLine, type OutputListener } from './cell-output.ts';
-import type { CompileError, CompiledCell } from './compile-cell.ts';
+// compiles a cell (unless the build already did), runs it at the global scope of a realm, and
+// collects what it printed (bounded) and how it failed.
+import { BoundedOutput, captureConsole, type OutputListener } from './cell-output.ts';
+import type { CellCode, CellError, CellResult, CompiledCell, CompileError } from './cell-protocol.ts';
 import { formatValue } from './format-value.ts';
-
-export type { OutputLine } from './cell-output.ts';
-
-/** `syntax`: the cell was rejected before it ran; `runtime`: it threw. */
-export interface CellError {
-  kind: 'syntax' | 'runtime';
-  name: string;
-  message: string;
-  line?: number;
-  column?: number;
-}
-
-export interface CellResult {
-  outputs: OutputLine[];
-  error?: CellError;
-  /** True when the cell printed more than the output bound: only the first part is kept. */
-  truncated?: boolean;
-  elapsedMs: number;
-}
 
 /** Where a page's cells run: one global scope, a worker's or a Node vm context's. */
 export interface Realm {
@@ -34,15 +15,18 @@ export interface Realm {
   evaluate(js: string, filename: string): unknown;
 }
 
-/** What runs need, loaded lazily: the compiler (sucrase: most of the download), the modules. */
+export type CompileCell = (source: string, options: { cellName: string }) => CompiledCell | CompileError;
+
+/** What runs need, loaded lazily: the modules cells import, and the compiler (sucrase: most of the download). */
 export interface RunnerDeps {
-  compileCell: (source: string, options: { cellName: string }) => CompiledCell | CompileError;
-  modules: Record<string, unknown>;
+  loadModules(): Promise<Record<string, unknown>>;
+  /** Needed only for code the build did not compile: a reader's edit. */
+  loadCompiler(): Promise<CompileCell>;
 }
 
 /** Hears a run as it happens. */
 export interface RunListener extends OutputListener {
-  /** The compiler is loaded and the cell starts now. */
+  /** What the run needs is loaded and the cell starts now. */
   started?(): void;
 }
 
@@ -56,9 +40,9 @@ export interface RunnerOptions {
 
 export interface CellRunner {
   /** Runs cells one at a time, in the order they were asked for. */
-  run(cellName: string, source: string, listener?: RunListener): Promise<CellResult>;
-  /** Loads the compiler and modules ahead of the first run. */
-  load(): Promise<void>;
+  run(cellName: string, code: CellCode, listener?: RunListener): Promise<CellResult>;
+  /** Loads the modules, and the compiler too when asked, ahead of the run that needs them. */
+  load(options?: { compiler?: boolean }): Promise<void>;
   /**
    * Describes what was thrown outside any run (a rejected promise nobody awaited, a timer that
    * threw), at the cell it came from: the cell in its stack, or else the cell that ran last.
@@ -68,30 +52,23 @@ export interface CellRunner {
 
 export function createCellRunner(
   realm: Realm,
-  loadDeps: () => Promise<RunnerDeps>,
+  deps: RunnerDeps,
   { captureBetweenRuns = false }: RunnerOptions = {},
 ): CellRunner {
-  let loading: Promise<RunnerDeps> | undefined;
-  const load = () =>
-    (loading ??= loadDeps().then(
-      (deps) => {
-        Object.assign(realm.global, { __import: (specifier: string) => deps.modules[specifier] });
-        return deps;
-      },
-      (error: unknown) => {
-        loading = undefined; // a failed download is tried again by the next run
-        throw error;
-      },
-    ));
+  const loadModules = once(async () => {
+    const modules = await deps.loadModules();
+    Object.assign(realm.global, { __import: (specifier: string) => modules[specifier] });
+  });
+  const loadCompiler = once(deps.loadCompiler);
 
   // Where the console prints: the running cell's output (between runs, the last cell's).
   let output: BoundedOutput | undefined;
   let restoreConsole: (() => void) | undefined;
   // The lines that each cell's last run changed in compiling, to place what it throws later.
-  const changedLinesOf = new Map<string, ReadonlySet<number>>();
+  const changedLinesOf = new Map<string, readonly number[]>();
   let lastCell: string | undefined;
 
-  async function runNow(cellName: string, source: string, listener: RunListener): Promise<CellResult> {
+  async function runNow(cellName: string, { source, compiled: prebuilt }: CellCode, listener: RunListener): Promise<CellResult> {
     const started = performance.now();
     const cellOutput = new BoundedOutput(listener);
     const finish = (error?: CellError): CellResult => ({
@@ -106,7 +83,9 @@ export function createCellRunner(
     changedLinesOf.delete(cellName);
     let compiled: CompiledCell | CompileError | undefined;
     try {
-      const { compileCell } = await load();
+      // The lesson's own code comes compiled by the build: then the compiler is not even loaded.
+      const fromBuild: CompileCell | undefined = prebuilt && (() => prebuilt);
+      const [, compileCell] = await Promise.all([loadModules(), fromBuild ?? loadCompiler()]);
       listener.started?.();
       compiled = compileCell(source, { cellName });
       if (compiled.kind === 'syntax') return finish(compiled);
@@ -126,13 +105,13 @@ export function createCellRunner(
 
   let queue: Promise<unknown> = Promise.resolve();
   return {
-    run(cellName, source, listener = {}) {
-      const result = queue.then(() => runNow(cellName, source, listener));
+    run(cellName, code, listener = {}) {
+      const result = queue.then(() => runNow(cellName, code, listener));
       queue = result;
       return result;
     },
-    load: async () => {
-      await load();
+    load: async ({ compiler = false } = {}) => {
+      await Promise.all([loadModules(), compiler && loadCompiler()]);
     },
     uncaught(thrown) {
       if (lastCell === undefined) return undefined;
@@ -157,7 +136,7 @@ function stackFrame(stack: string, cellName: string) {
 function runtimeError(
   thrown: unknown,
   cellName: string,
-  changedLines: ReadonlySet<number> = new Set(),
+  changedLines: readonly number[] = [],
 ): CellError {
   if (typeof thrown !== 'object' || thrown === null || !('message' in thrown)) {
     return { kind: 'runtime', name: 'Uncaught', message: formatValue(thrown) };
@@ -165,6 +144,16 @@ function runtimeError(
   const { name, message, stack } = thrown as Error;
   const frame = stackFrame(String(stack), cellName);
   const line = frame ? Number(frame[1]) : undefined;
-  const column = frame && !changedLines.has(Number(frame[1])) ? Number(frame[2]) : undefined;
+  const column = frame && !changedLines.includes(Number(frame[1])) ? Number(frame[2]) : undefined;
   return { kind: 'runtime', name: String(name), message: String(message), line, column };
+}
+
+/** `load()` once; a failed load (a download, say) is tried again by the next call. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
 }

@@ -3,13 +3,17 @@
 // way the browser runs them.
 import vm from 'node:vm';
 import { compileCell } from './compile-cell.ts';
-import { type CellRunner, createCellRunner } from './run-cell.ts';
+import type { CellCode, CellResult } from './cell-protocol.ts';
+import { type CellRunner, createCellRunner, type RunListener } from './run-cell.ts';
 
-export type NodeKernel = Pick<CellRunner, 'run' | 'uncaught'>;
+export interface NodeKernel extends Pick<CellRunner, 'uncaught'> {
+  /** Runs a cell's TypeScript (or, given a CellCode with `compiled`, the build's compilation of it). */
+  run(cellName: string, source: string | CellCode, listener?: RunListener): Promise<CellResult>;
+}
 
 // A vm context starts with only the language's built-ins; a worker also has these.
 const WORKER_GLOBALS = {
-  setTimeout, clearTimeout, setInterval, clearInterval, queueMicrotask, performance,
+  setTimeout, clearTimeout, setInterval, clearInterval, queueMicrotask, performance, TextEncoder, TextDecoder,
 };
 
 // lib's objects come from this realm, not the context's. Built-ins that a cell can only reach by
@@ -30,7 +34,10 @@ export function createNodeKernel(modules?: Record<string, unknown>): NodeKernel 
   const evaluate = (js: string, filename: string) => vm.runInContext(js, context, { filename });
   const runner = createCellRunner(
     { global: context, console, evaluate },
-    async () => ({ compileCell, modules: modules ?? { lib: await import('lib') } }),
+    { loadModules: async () => modules ?? { lib: await import('lib') }, loadCompiler: async () => compileCell },
   );
-  return { run: runner.run, uncaught: runner.uncaught };
+  return {
+    run: (cellName, source, listener) => runner.run(cellName, typeof source === 'string' ? { source } : source, listener),
+    uncaught: runner.uncaught,
+  };
 }

@@ -11,7 +11,7 @@ export interface SavedEdit {
   originalHash: string;
 }
 
-function keyFor(page: string, index: string): string {
+function keyFor(page: string, index: number | ''): string {
   return `${STORAGE_PREFIX}${page}#${index}`;
 }
 
@@ -29,7 +29,7 @@ export function hashText(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
-export function loadEdit(page: string, index: string): SavedEdit | null {
+export function loadEdit(page: string, index: number): SavedEdit | null {
   try {
     const saved = JSON.parse(localStorage.getItem(keyFor(page, index)) ?? 'null');
     return typeof saved?.code === 'string' && typeof saved.originalHash === 'string' ? saved : null;
@@ -39,7 +39,7 @@ export function loadEdit(page: string, index: string): SavedEdit | null {
 }
 
 /** Saves `code` as an edit of `original`, or forgets the edit when it equals `original`. */
-export function saveEdit(page: string, index: string, code: string, original: string): void {
+export function saveEdit(page: string, index: number, code: string, original: string): void {
   try {
     if (code === original) localStorage.removeItem(keyFor(page, index));
     else localStorage.setItem(keyFor(page, index), JSON.stringify({ code, originalHash: hashText(original) }));

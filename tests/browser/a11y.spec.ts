@@ -17,8 +17,8 @@ for (const built of builtPages()) {
     // Run the first cell, so the live notebook (editors, a fresh output) is checked too.
     const cell = page.locator('param-cell').first();
     if ((await cell.count()) > 0) {
-      await cell.locator('.cell-run').click();
-      await expect(cell.locator('.cell-count')).toHaveText('[1]');
+      await cell.locator('[data-action="run"]').click();
+      await expect(cell.locator('[data-part="count"]')).toHaveText('[1]');
     }
     const light = await violations(page);
     await useTheme(page, 'dark');

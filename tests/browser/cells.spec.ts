@@ -13,7 +13,7 @@ for (const lesson of lessonPages().filter((page) => page.cells.length > 0)) {
     await expect(cells).toHaveCount(lesson.cells.length);
     for (let i = 0; i < lesson.cells.length; i++) {
       const cell = cells.nth(i);
-      await expect(cell.locator('.cell-output[data-origin="build"] pre')).toHaveText(PRINTS_32);
+      await expect(cell.locator('[data-part="output"][data-origin="build"] pre')).toHaveText(PRINTS_32);
       const output = await runOnce(cell);
       await expect(output).toHaveText(PRINTS_32);
       await expect(output.locator('[data-stream="error"]')).toHaveCount(0);

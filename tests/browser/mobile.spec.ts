@@ -27,7 +27,7 @@ for (const built of builtPages()) {
       [...document.querySelectorAll('param-cell')].flatMap((cell, i) => {
         const problems: string[] = [];
         const width = document.documentElement.clientWidth;
-        for (const [part, name] of [['.cell-code', 'code'], ['.cell-run', 'Run button']] as const) {
+        for (const [part, name] of [['[data-part="code"]', 'code'], ['[data-action="run"]', 'Run button']] as const) {
           const element = cell.querySelector<HTMLElement>(part);
           element?.scrollIntoView({ block: 'center' });
           const box = element?.getBoundingClientRect();
@@ -43,10 +43,10 @@ for (const built of builtPages()) {
     expect(cellProblems).toEqual([]);
     const first = page.locator('param-cell').first();
     if ((await first.count()) > 0) {
-      await first.locator('.cell-run').tap();
+      await first.locator('[data-action="run"]').tap();
       // The execution count shows the run happened (the build's saved output already says 32).
-      await expect(first.locator('.cell-count')).toHaveText('[1]');
-      await expect(first.locator('.cell-output pre')).toHaveText(PRINTS_32);
+      await expect(first.locator('[data-part="count"]')).toHaveText('[1]');
+      await expect(first.locator('[data-part="output"] pre')).toHaveText(PRINTS_32);
     }
   });
 }

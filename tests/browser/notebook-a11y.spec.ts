@@ -20,15 +20,15 @@ test('the live notebook has no accessibility violations in either theme', async 
     sessionStorage.setItem('seeded', '1');
   });
   const cells = await openLesson(page);
-  await expect(cells.nth(1).locator('.cell-conflict')).toBeVisible();
-  await cells.first().locator('.cell-code').click(); // the lesson's code, comments and all
+  await expect(cells.nth(1).locator('[data-part="conflict"]')).toBeVisible();
+  await cells.first().locator('[data-part="code"]').click(); // the lesson's code, comments and all
   await runOnce(cells.first());
   await replaceCode(cells.nth(2), 'console.log(32);\nconsole.warn("careful");\nnull!.boom();');
   await runOnce(cells.nth(2));
   await replaceCode(cells.nth(3), 'for (let i = 0; i < 60; i++) console.log(i);');
   await runOnce(cells.nth(3));
   await replaceCode(cells.nth(4), 'while (true) {}');
-  await cells.nth(4).locator('.cell-run').click();
+  await cells.nth(4).locator('[data-action="run"]').click();
   await expect(page.locator('notebook-toolbar [data-action="interrupt"]')).toBeEnabled();
   expect([...(await notebookViolations(page, 'light')), ...(await notebookViolations(page, 'dark'))]).toEqual([]);
 });

@@ -89,7 +89,7 @@ test("Copy puts the cell's code, as edited, on the clipboard", async ({ page, co
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const cell = (await openLesson(page)).first();
   await replaceCode(cell, 'console.log(32);');
-  await cell.locator('.cell-copy').click();
-  await expect(cell.locator('.cell-status')).toHaveText('Copied');
+  await cell.locator('[data-action="copy"]').click();
+  await expect(cell.locator('[data-part="status"]')).toHaveText('Copied');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('console.log(32);');
 });

@@ -16,12 +16,12 @@ async function stillResponds(page: Page, cell: Locator) {
 test('a run shows [*] while it runs, then its execution count and how long it took', async ({ page }) => {
   const cells = await openLesson(page);
   await replaceCode(cells.first(), 'await new Promise((resolve) => setTimeout(resolve, 1500));\nconsole.log(32);');
-  await cells.first().locator('.cell-run').click();
-  await expect(cells.first().locator('.cell-count')).toHaveText('[*]');
-  await expect(cells.first().locator('.cell-count')).toHaveText('[1]');
-  await expect(cells.first().locator('.cell-status')).toHaveText(/^\d+(\.\d)?s$/);
+  await cells.first().locator('[data-action="run"]').click();
+  await expect(cells.first().locator('[data-part="count"]')).toHaveText('[*]');
+  await expect(cells.first().locator('[data-part="count"]')).toHaveText('[1]');
+  await expect(cells.first().locator('[data-part="status"]')).toHaveText(/^\d+(\.\d)?s$/);
   await runOnce(cells.nth(1));
-  await expect(cells.nth(1).locator('.cell-count')).toHaveText('[2]');
+  await expect(cells.nth(1).locator('[data-part="count"]')).toHaveText('[2]');
 });
 
 test('Run all runs every cell in order, and stops at the first error', async ({ page }) => {
@@ -29,16 +29,16 @@ test('Run all runs every cell in order, and stops at the first error', async ({ 
   const count = await cells.count();
   await toolbar(page, 'run-all').click();
   for (let i = 0; i < count; i++) {
-    await expect(cells.nth(i).locator('.cell-count')).toHaveText(`[${i + 1}]`);
+    await expect(cells.nth(i).locator('[data-part="count"]')).toHaveText(`[${i + 1}]`);
     await expect(runOutput(cells.nth(i))).toHaveText(PRINTS_32);
   }
 
   await replaceCode(cells.nth(1), 'throw new Error("stop here");');
   await toolbar(page, 'run-all').click();
   await expect(runOutput(cells.nth(1)).locator('[data-stream="error"]')).toContainText('stop here');
-  await expect(cells.nth(1).locator('.cell-count')).toHaveText(`[${count + 2}]`);
+  await expect(cells.nth(1).locator('[data-part="count"]')).toHaveText(`[${count + 2}]`);
   await expect(toolbar(page, 'run-all')).toBeEnabled();
-  await expect(cells.nth(2).locator('.cell-count')).toHaveText('[3]'); // not run again
+  await expect(cells.nth(2).locator('[data-part="count"]')).toHaveText('[3]'); // not run again
 });
 
 test('Restart kernel forgets what the cells defined', async ({ page }) => {
@@ -48,17 +48,17 @@ test('Restart kernel forgets what the cells defined', async ({ page }) => {
   await replaceCode(cells.nth(1), 'console.log(typeof kept);');
   await expect(await runOnce(cells.nth(1))).toHaveText('number');
   await toolbar(page, 'restart').click();
-  await expect(page.locator('notebook-toolbar .notebook-status')).toContainText('Kernel restarted');
-  await cells.nth(1).locator('.cell-run').click();
+  await expect(page.locator('notebook-toolbar [data-part="status"]')).toContainText('Kernel restarted');
+  await cells.nth(1).locator('[data-action="run"]').click();
   await expect(runOutput(cells.nth(1))).toHaveText('undefined');
-  await expect(cells.nth(1).locator('.cell-count')).toHaveText('[1]');
+  await expect(cells.nth(1).locator('[data-part="count"]')).toHaveText('[1]');
 });
 
 test('Interrupt stops an endless loop within a second, and the other cells run again', async ({ page }) => {
   const cells = await openLesson(page);
   await replaceCode(cells.first(), 'while (true) {}');
-  await cells.first().locator('.cell-run').click();
-  await expect(cells.first().locator('.cell-count')).toHaveText('[*]');
+  await cells.first().locator('[data-action="run"]').click();
+  await expect(cells.first().locator('[data-part="count"]')).toHaveText('[*]');
   await expect(runOutput(cells.first())).toBeAttached(); // it started
   await expect(toolbar(page, 'interrupt')).toBeEnabled();
   await toolbar(page, 'interrupt').click();
@@ -70,18 +70,18 @@ test('Interrupt stops an endless loop within a second, and the other cells run a
 test("a cell's own Interrupt button stops it too", async ({ page }) => {
   const cells = await openLesson(page);
   await replaceCode(cells.first(), 'for (;;) {}');
-  await cells.first().locator('.cell-run').click();
+  await cells.first().locator('[data-action="run"]').click();
   await expect(runOutput(cells.first())).toBeAttached();
-  await cells.first().locator('.cell-interrupt').click();
+  await cells.first().locator('[data-action="interrupt"]').click();
   await expect(runOutput(cells.first())).toContainText('Interrupted', { timeout: 1000 });
-  await expect(cells.first().locator('.cell-interrupt')).toBeHidden();
+  await expect(cells.first().locator('[data-action="interrupt"]')).toBeHidden();
 });
 
 test('a cell that runs past the time limit is stopped without anyone pressing a button', async ({ page }) => {
   const cells = await openLesson(page);
   await page.locator('notebook-toolbar').evaluate((toolbar: HTMLElement) => (toolbar.dataset.timeLimitMs = '700'));
   await replaceCode(cells.first(), 'console.log("looping");\nwhile (true) {}');
-  await cells.first().locator('.cell-run').click();
+  await cells.first().locator('[data-action="run"]').click();
   const output = runOutput(cells.first());
   await expect(output).toContainText('looping');
   await expect(output.locator('[data-stream="error"]')).toContainText('time limit');

@@ -72,20 +72,24 @@ test('top-level await works in a cell', async ({ page }) => {
   await expect(await runOnce(cell)).toHaveText('32');
 });
 
-test('nothing of the notebook beyond a small loader downloads until the reader reaches for a cell', async ({ page }) => {
+test('nothing of the notebook beyond a small loader downloads until the reader reaches for a cell, and no compiler until an edit', async ({ page }) => {
   const scripts: string[] = [];
   page.on('request', (request) => {
     if (request.resourceType() === 'script') scripts.push(request.url());
   });
   const cells = await openLesson(page);
   await page.waitForLoadState('networkidle');
-  expect(scripts.filter((url) => /editor|kernel|compile-cell|notebook-runtime/.test(url))).toEqual([]);
+  expect(scripts.filter((url) => /editor|kernel|compile-cell|notebook-elements/.test(url))).toEqual([]);
   await expect(page.locator('.cm-editor')).toHaveCount(0);
 
   await cells.first().hover();
   await expect(cells.first().locator('.cm-editor')).toBeVisible();
   expect(scripts.some((url) => /editor/.test(url))).toBe(true);
   await expect(await runOnce(cells.first())).toHaveText(PRINTS_32);
+  // The lesson's own code runs as the build compiled it; the reader's edit needs the compiler.
+  expect(scripts.filter((url) => /compile-cell/.test(url))).toEqual([]);
+  await replaceCode(cells.nth(1), 'console.log(16 * 2);');
+  await expect(await runOnce(cells.nth(1))).toHaveText('32');
   expect(scripts.some((url) => /compile-cell/.test(url))).toBe(true);
 });
 
@@ -97,17 +101,17 @@ test.describe('with JavaScript off', () => {
     const cells = page.locator('param-cell');
     await expect(cells).toHaveCount(lesson.cells.length);
     for (let i = 0; i < lesson.cells.length; i++) {
-      const code = cells.nth(i).locator('.cell-code pre');
+      const code = cells.nth(i).locator('[data-part="code"] pre');
       await expect(code).toBeVisible();
       const firstLine = lesson.cells[i].split('\n').find((line) => line.trim() !== '')!;
       await expect(code).toContainText(firstLine.trim());
       // Highlighted: Expressive Code colours tokens with inline styles on spans.
       expect(await code.locator('span[style]').count()).toBeGreaterThan(0);
-      const output = cells.nth(i).locator('.cell-output[data-origin="build"]');
+      const output = cells.nth(i).locator('[data-part="output"][data-origin="build"]');
       await expect(output).toBeVisible();
       await expect(output.locator('pre')).toHaveText(PRINTS_32);
     }
-    await expect(page.locator('.cell-toolbar').first()).toBeHidden();
+    await expect(page.locator('[data-part="toolbar"]').first()).toBeHidden();
     await expect(page.locator('notebook-toolbar')).toBeHidden();
   });
 });

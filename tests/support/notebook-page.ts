@@ -11,12 +11,12 @@ export async function openLesson(page: Page, url = LESSON): Promise<Locator> {
 
 /** The output of the reader's last run of `cell`. */
 export function runOutput(cell: Locator): Locator {
-  return cell.locator('.cell-output:not([data-origin]) pre');
+  return cell.locator('[data-part="output"]:not([data-origin]) pre');
 }
 
 /** Replaces the code of `cell`, typing it into the cell's editor. */
 export async function replaceCode(cell: Locator, code: string): Promise<void> {
-  await cell.locator('.cell-code').click();
+  await cell.locator('[data-part="code"]').click();
   const editor = cell.locator('.cm-content');
   await editor.focus();
   await editor.press('ControlOrMeta+a');
@@ -26,10 +26,10 @@ export async function replaceCode(cell: Locator, code: string): Promise<void> {
 
 /** Clicks Run on a cell that has not run yet and waits for the run to end; returns its output. */
 export async function runOnce(cell: Locator): Promise<Locator> {
-  await cell.locator('.cell-run').click();
+  await cell.locator('[data-action="run"]').click();
   await expect(runOutput(cell)).toBeVisible();
   // A cell that trains (lesson 4) can take several seconds when the machine is busy.
-  await expect(cell.locator('.cell-count')).toHaveText(/^\[\d+\]$/, { timeout: 30_000 });
+  await expect(cell.locator('[data-part="count"]')).toHaveText(/^\[\d+\]$/, { timeout: 30_000 });
   return runOutput(cell);
 }
 

@@ -1,9 +1,12 @@
 // The kernel as lessons use it: cells of one page share a scope, in the order they run.
 // Runs in Node through run-in-node.ts, over the same core and compiler as the browser's worker.
+import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { MAX_OUTPUT_LINES } from '../../src/notebook/cell-output.ts';
+import { type CellResult, cellName } from '../../src/notebook/cell-protocol.ts';
+import { compileCell } from '../../src/notebook/compile-cell.ts';
+import { createCellRunner } from '../../src/notebook/run-cell.ts';
 import { createNodeKernel } from '../../src/notebook/run-in-node.ts';
-import type { CellResult } from '../../src/notebook/run-cell.ts';
 
 // A stand-in for "lib", so these tests do not depend on the library's internals.
 class SimpleNN {
@@ -302,5 +305,41 @@ describe('what is thrown after a cell ended', () => {
       cellName: 'cell-2.ts',
       error: { kind: 'runtime', name: 'Uncaught', message: '32' },
     });
+  });
+});
+
+describe("the lesson's own code, compiled by the build", () => {
+  // A kernel whose compiler cannot load: what it runs, it runs from the build's compilation.
+  function kernelWithoutCompiler() {
+    const context = vm.createContext({ console });
+    return createCellRunner(
+      { global: context, console, evaluate: (js, filename) => vm.runInContext(js, context, { filename }) },
+      { loadModules: async () => ({ lib: fakeLib }), loadCompiler: () => Promise.reject(new Error('no compiler here')) },
+    );
+  }
+  const built = (source: string, index: number) => {
+    const compiled = compileCell(source, { cellName: cellName(index) });
+    if (compiled.kind !== 'compiled') throw new Error(compiled.message);
+    return { source, compiled };
+  };
+
+  it('runs without the compiler, sharing one scope and re-running `const model`', async () => {
+    const kernel = kernelWithoutCompiler();
+    const define = built('import { SimpleNN } from "lib";\nconst model: SimpleNN = new SimpleNN([3, 5]);', 0);
+    const count = built('import { countParameters } from "lib";\nconsole.log(countParameters(model));', 1);
+    expect((await kernel.run(cellName(0), define)).error).toBeUndefined();
+    expect((await kernel.run(cellName(0), define)).error).toBeUndefined();
+    expect(printed(await kernel.run(cellName(1), count))).toBe('32');
+  });
+
+  it("reports a runtime error at the line and column of the cell's TypeScript", async () => {
+    const kernel = kernelWithoutCompiler();
+    const result = await kernel.run(cellName(2), built('const n: number = 1;\n  missing(n);', 2));
+    expect(result.error).toMatchObject({ kind: 'runtime', name: 'ReferenceError', line: 2, column: 3 });
+  });
+
+  it('needs the compiler for code the build did not compile: a reader\'s edit', async () => {
+    const result = await kernelWithoutCompiler().run(cellName(0), { source: 'console.log(32);' });
+    expect(result.error).toMatchObject({ message: 'no compiler here' });
   });
 });

@@ -37,10 +37,13 @@ async function transform(mdx: string, extname = '.mdx'): Promise<Root> {
 const attribute = (element: MdxJsxFlowElement, name: string) =>
   element.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value;
 
+const cellsOf = (tree: Root) =>
+  tree.children.filter((node): node is MdxJsxFlowElement => node.type === 'mdxJsxFlowElement' && node.name === 'Cell');
+
 describe('remarkCells', () => {
   it('runs the cells of a page in order, in one scope, and gives each cell what it printed', async () => {
     const tree = await transform(page);
-    const cells = tree.children.filter((node): node is MdxJsxFlowElement => node.type === 'mdxJsxFlowElement' && node.name === 'Cell');
+    const cells = cellsOf(tree);
     expect(cells.map((cell) => attribute(cell, 'index'))).toEqual(['0', '1', '2']);
     const outputs = cells.map((cell) => JSON.parse(String(attribute(cell, 'output'))));
     expect(outputs[0]).toEqual({ outputs: [] });
@@ -56,9 +59,22 @@ describe('remarkCells', () => {
     const names = tree.children.map((node) => (node.type === 'mdxJsxFlowElement' ? node.name : node.type));
     expect(names.slice(0, 5)).toEqual(['mdxjsEsm', 'mdxjsEsm', 'paragraph', 'NotebookToolbar', 'Cell']);
     expect(tree.children.slice(0, 2).map((node) => (node as { value: string }).value)).toEqual([
-      "import Cell from '/src/components/Cell.astro';",
-      "import NotebookToolbar from '/src/components/NotebookToolbar.astro';",
+      "import Cell from '/src/components/Cell/Cell.astro';",
+      "import NotebookToolbar from '/src/components/NotebookToolbar/NotebookToolbar.astro';",
     ]);
+  });
+
+  it('hands each cell the script the build compiled and ran, so the browser needs no compiler for it', async () => {
+    const cells = cellsOf(await transform(page));
+    const compiled = JSON.parse(String(attribute(cells[1], 'compiled')));
+    expect(compiled).toMatchObject({ kind: 'compiled', isAsync: false, changedLines: [] });
+    expect(compiled.js).toBe('console.log(countParameters(model));\n//# sourceURL=cell-2.ts');
+  });
+
+  it('gives a cell that does not compile no script: the browser compiles it and reports the error', async () => {
+    const [cell] = cellsOf(await transform('```ts cell\nlet x: = 1;\n```\n'));
+    expect(attribute(cell, 'compiled')).toBeUndefined();
+    expect(JSON.parse(String(attribute(cell, 'output'))).error).toMatchObject({ kind: 'syntax', line: 1 });
   });
 
   it('leaves pages without cells, and plain Markdown, as they are', async () => {

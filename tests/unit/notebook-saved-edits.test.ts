@@ -24,19 +24,19 @@ afterEach(() => {
 describe('saved edits', () => {
   it("keep an edit with the fingerprint of the lesson's code, per page and cell", () => {
     vi.stubGlobal('localStorage', memoryStorage());
-    saveEdit('/lesson/', '2', 'console.log(32);', 'console.log(64 / 2);');
-    expect(loadEdit('/lesson/', '2')).toEqual({ code: 'console.log(32);', originalHash: hashText('console.log(64 / 2);') });
-    expect(loadEdit('/lesson/', '1')).toBeNull();
-    expect(loadEdit('/other/', '2')).toBeNull();
+    saveEdit('/lesson/', 2, 'console.log(32);', 'console.log(64 / 2);');
+    expect(loadEdit('/lesson/', 2)).toEqual({ code: 'console.log(32);', originalHash: hashText('console.log(64 / 2);') });
+    expect(loadEdit('/lesson/', 1)).toBeNull();
+    expect(loadEdit('/other/', 2)).toBeNull();
     expect(hasSavedEdits('/lesson/')).toBe(true);
     expect(hasSavedEdits('/other/')).toBe(false);
   });
 
   it("forget the edit when the code is the lesson's again", () => {
     vi.stubGlobal('localStorage', memoryStorage());
-    saveEdit('/lesson/', '0', 'edited', 'original');
-    saveEdit('/lesson/', '0', 'original', 'original');
-    expect(loadEdit('/lesson/', '0')).toBeNull();
+    saveEdit('/lesson/', 0, 'edited', 'original');
+    saveEdit('/lesson/', 0, 'original', 'original');
+    expect(loadEdit('/lesson/', 0)).toBeNull();
     expect(hasSavedEdits('/lesson/')).toBe(false);
   });
 
@@ -52,8 +52,8 @@ describe('saved edits', () => {
         throw new DOMException('refused', 'SecurityError');
       },
     });
-    expect(() => saveEdit('/lesson/', '0', 'edited', 'original')).not.toThrow();
-    expect(loadEdit('/lesson/', '0')).toBeNull();
+    expect(() => saveEdit('/lesson/', 0, 'edited', 'original')).not.toThrow();
+    expect(loadEdit('/lesson/', 0)).toBeNull();
     expect(hasSavedEdits('/lesson/')).toBe(false);
   });
 
@@ -62,8 +62,8 @@ describe('saved edits', () => {
     vi.stubGlobal('localStorage', storage);
     storage.setItem('param-notebook:edit:v2:/lesson/#0', 'not json');
     storage.setItem('param-notebook:edit:v2:/lesson/#1', '{"code": 32}');
-    expect(loadEdit('/lesson/', '0')).toBeNull();
-    expect(loadEdit('/lesson/', '1')).toBeNull();
+    expect(loadEdit('/lesson/', 0)).toBeNull();
+    expect(loadEdit('/lesson/', 1)).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
-// The words of a notebook cell (Cell.astro and its <param-cell> element), under `notebook.` in
-// content/i18n/<lang>.json.
+// The words of a notebook cell (Cell.astro and its <param-cell> element, param-cell.ts), under
+// `notebook.` in content/i18n/<lang>.json.
 import { defineUiStrings } from '../../i18n/ui-strings.ts';
 
 export const CELL_STRINGS = defineUiStrings('notebook', [
@@ -7,6 +7,6 @@ export const CELL_STRINGS = defineUiStrings('notebook', [
   'run', 'runCell', 'shortcut', 'executionCount', 'interrupt', 'copy', 'copyCell', 'copied', 'copyFailed',
   'reset', 'resetCell', 'resetConfirm', 'edited', 'editCell', 'conflict', 'keepEdit', 'useOriginal',
   // Its output: errors and why a run stopped.
-  'output', 'savedOutput', 'noOutput', 'atLine', 'atLineColumn', 'truncated', 'uncaught', 'uncaughtInPromise',
-  'interrupted', 'timeLimit', 'restarted', 'notRun', 'kernelFailed',
+  'output', 'savedOutput', 'lessonOutput', 'noOutput', 'atLine', 'atLineColumn', 'truncated', 'uncaught',
+  'uncaughtInPromise', 'interrupted', 'timeLimit', 'restarted', 'notRun', 'kernelFailed',
 ]);

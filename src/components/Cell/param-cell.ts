@@ -1,10 +1,12 @@
 // <param-cell>: a lesson's cell, brought to life. Runs its code on the page's kernel (user code
 // never runs here), shows the execution count, the elapsed time and the output as it is printed,
-// swaps the build-time highlighted code for an editor, and keeps the reader's edits.
-import type { CellEditor } from './editor.ts';
-import { getPageKernel, type KernelRun } from './kernel-client.ts';
-import { type OutputLabels, resultLines, type ShownLine, uncaughtLine } from './output-text.ts';
-import { hashText, loadEdit, saveEdit } from './saved-edits.ts';
+// swaps the build-time highlighted code for an editor, and keeps the reader's edits. Its markup
+// is Cell.astro's: pieces are found by `data-part`, buttons by `data-action`.
+import { cellName, type CompiledCell, type KernelRun } from '../../notebook/cell-protocol.ts';
+import type { CellEditor } from '../../notebook/editor.ts';
+import { getPageKernel } from '../../notebook/kernel-client.ts';
+import { type OutputLabels, resultLines, type ShownLine, uncaughtLine } from '../../notebook/output-text.ts';
+import { hashText, loadEdit, saveEdit } from '../../notebook/saved-edits.ts';
 
 export interface CellLabels extends OutputLabels {
   editCell: string;
@@ -15,7 +17,7 @@ export interface CellLabels extends OutputLabels {
 
 const SAVE_DELAY_MS = 300;
 
-let editorModule: Promise<typeof import('./editor.ts')> | undefined;
+let editorModule: Promise<typeof import('../../notebook/editor.ts')> | undefined;
 
 // A cell gets its editor as it comes near the viewport: CodeMirror renders (and measures) only
 // the lines near the viewport, so an editor made far away would first guess the height of its
@@ -25,7 +27,7 @@ let editorModule: Promise<typeof import('./editor.ts')> | undefined;
 const nearViewport = new IntersectionObserver(
   (entries) => {
     for (const { isIntersecting, target } of entries) {
-      if (isIntersecting) void kernelQuiet().then(() => (target as ParamCell).mountEditor());
+      if (isIntersecting) (target as ParamCell).mountEditorWhenQuiet();
     }
   },
   { rootMargin: '200px 0px' },
@@ -33,23 +35,33 @@ const nearViewport = new IntersectionObserver(
 
 const QUIET_WAIT_MS = 2000;
 
-/** Resolves when no cell runs, or after QUIET_WAIT_MS. */
-function kernelQuiet(): Promise<void> {
+/**
+ * Resolves when no cell runs, or after QUIET_WAIT_MS; never, once `signal` aborts. Either way it
+ * leaves no listener on the kernel and no timer behind.
+ */
+function kernelQuiet(signal: AbortSignal): Promise<void> {
   const kernel = getPageKernel();
   return new Promise((resolve) => {
-    const check = () => {
-      if (kernel.busy) return;
-      kernel.removeEventListener('change', check);
+    const waiting = new AbortController();
+    const stop = () => {
+      clearTimeout(timer);
+      waiting.abort();
+    };
+    const end = () => {
+      stop();
       resolve();
     };
-    kernel.addEventListener('change', check);
-    setTimeout(resolve, QUIET_WAIT_MS);
-    check();
+    const timer = setTimeout(end, QUIET_WAIT_MS);
+    kernel.addEventListener('change', () => kernel.busy || end(), { signal: waiting.signal });
+    signal.addEventListener('abort', stop, { signal: waiting.signal });
+    if (!kernel.busy) end();
   });
 }
 
 export class ParamCell extends HTMLElement {
   #original = '';
+  /** The build's compilation of the lesson's code: what Run executes while the code is unedited. */
+  #compiled: CompiledCell | undefined;
   #code = '';
   #labels!: CellLabels;
   #editor: CellEditor | undefined;
@@ -58,20 +70,24 @@ export class ParamCell extends HTMLElement {
   #focusWhenMounted: { x: number; y: number } | null | undefined;
   #count: number | undefined;
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Aborted when the element leaves the page: its listeners and waits end with it. */
+  #connection: AbortController | undefined;
 
   connectedCallback() {
+    this.#connection = new AbortController();
     this.#original = this.dataset.source ?? '';
+    this.#compiled = this.dataset.compiled ? JSON.parse(this.dataset.compiled) : undefined;
     this.#labels = JSON.parse(this.dataset.labels ?? '{}');
     this.#code = this.#original;
-    this.#on('.cell-run', () => void this.run());
-    this.#on('.cell-interrupt', () => getPageKernel().interrupt());
-    this.#on('.cell-copy', () => void this.#copy());
-    this.#on('.cell-reset', () => {
+    this.#on(this.#button('run'), () => void this.run());
+    this.#on(this.#button('interrupt'), () => getPageKernel().interrupt());
+    this.#on(this.#button('copy'), () => void this.#copy());
+    this.#on(this.#button('reset'), () => {
       if (confirm(this.#labels.resetConfirm)) this.reset();
     });
-    this.#on('.cell-keep-edit', () => this.#setCode(this.#code, { saveNow: true }));
-    this.#on('.cell-use-original', () => this.reset());
-    this.#on('.cell-code', (event) => {
+    this.#on(this.#button('keep-edit'), () => this.#setCode(this.#code, { saveNow: true }));
+    this.#on(this.#button('use-original'), () => this.reset());
+    this.#on(this.#part('code'), (event) => {
       if (this.#editor) return;
       this.#focusWhenMounted = { x: event.clientX, y: event.clientY };
       void this.mountEditor();
@@ -89,6 +105,7 @@ export class ParamCell extends HTMLElement {
 
   disconnectedCallback() {
     nearViewport.unobserve(this);
+    this.#connection?.abort();
   }
 
   /** The code that Run executes: the reader's edit when there is one. */
@@ -99,7 +116,9 @@ export class ParamCell extends HTMLElement {
   /** Runs the cell on the page's kernel; resolves with how the run ended. */
   async run(): Promise<KernelRun> {
     this.#setRunning(true);
-    const result = await getPageKernel().run(`cell-${Number(this.#index) + 1}.ts`, this.source, {
+    const source = this.source;
+    const compiled = source === this.#original ? this.#compiled : undefined;
+    const result = await getPageKernel().run(cellName(this.#index), { source, compiled }, {
       started: () => this.#clearOutput(),
       output: (line) => this.#append(line),
       uncaught: (error, inPromise) => this.#append(uncaughtLine(error, inPromise, this.#labels)),
@@ -109,16 +128,16 @@ export class ParamCell extends HTMLElement {
     this.#clearOutput();
     for (const line of resultLines(result, this.#labels)) this.#append(line);
     // A long output scrolls within its box; keyboard users can then scroll it too.
-    const pre = this.#part('.cell-output pre');
+    const pre = this.#outputLines();
     if (pre.scrollHeight > pre.clientHeight) pre.tabIndex = 0;
     else pre.removeAttribute('tabindex');
-    this.#part('.cell-status').textContent = formatElapsed(result.elapsedMs);
+    this.#part('status').textContent = formatElapsed(result.elapsedMs);
     return result;
   }
 
   /** Shows the cell as waiting for its turn (`[*]`), or no longer waiting. */
   markQueued(queued: boolean) {
-    this.#part('.cell-count').textContent = queued ? '[*]' : `[${this.#count ?? ' '}]`;
+    this.#part('count').textContent = queued ? '[*]' : `[${this.#count ?? ' '}]`;
   }
 
   /** Restores the lesson's code, forgetting the reader's edit. */
@@ -133,7 +152,14 @@ export class ParamCell extends HTMLElement {
       this.#focusWhenMounted = null;
       void this.mountEditor();
     }
-    this.#part('.cell-toolbar').scrollIntoView({ block: 'nearest' });
+    this.#part('toolbar').scrollIntoView({ block: 'nearest' });
+  }
+
+  /** Mounts the editor once no cell runs (or after a while): the first run should not wait for it. */
+  mountEditorWhenQuiet() {
+    nearViewport.unobserve(this);
+    const { signal } = this.#connection!;
+    void kernelQuiet(signal).then(() => this.mountEditor());
   }
 
   /** Replaces the highlighted block with the editor (once). */
@@ -143,10 +169,10 @@ export class ParamCell extends HTMLElement {
   }
 
   async #mountEditor() {
-    const { createEditor } = await (editorModule ??= import('./editor.ts'));
+    const { createEditor } = await (editorModule ??= import('../../notebook/editor.ts'));
     const host = document.createElement('div');
-    host.className = 'cell-editor';
-    const staticCode = this.#part('.cell-code');
+    host.dataset.part = 'editor';
+    const staticCode = this.#part('code');
     // Hidden, not removed: the first highlighted block of a page carries the stylesheet of all.
     this.toggleAttribute('data-editor', true);
     staticCode.append(host);
@@ -173,6 +199,7 @@ export class ParamCell extends HTMLElement {
   /** Takes `code` as the cell's code (from the editor, or to put into it) and keeps it. */
   #setCode(code: string, { saveNow = false } = {}) {
     this.#code = code;
+    if (code !== this.#original) getPageKernel().warmUp({ compiler: true }); // by Run, it is there
     if (this.#editor && this.#editor.code !== code) this.#editor.setCode(code);
     clearTimeout(this.#saveTimer);
     const save = () => {
@@ -187,13 +214,13 @@ export class ParamCell extends HTMLElement {
   #showEdited(originalChanged: boolean) {
     const edited = this.#code !== this.#original;
     this.toggleAttribute('data-edited', edited);
-    this.#part('.cell-edited').hidden = !edited;
-    this.#part('.cell-reset').hidden = !edited;
-    this.#part('.cell-conflict').hidden = !(edited && originalChanged);
+    this.#part('edited').hidden = !edited;
+    this.#button('reset').hidden = !edited;
+    this.#part('conflict').hidden = !(edited && originalChanged);
   }
 
   async #copy() {
-    const status = this.#part('.cell-status');
+    const status = this.#part('status');
     try {
       await navigator.clipboard.writeText(this.source);
       status.textContent = this.#labels.copied;
@@ -204,21 +231,21 @@ export class ParamCell extends HTMLElement {
 
   #setRunning(running: boolean) {
     this.markQueued(running);
-    this.#part<HTMLButtonElement>('.cell-run').disabled = running;
-    this.#part('.cell-interrupt').hidden = !running;
-    if (running) this.#part('.cell-status').textContent = '';
+    this.#button('run').disabled = running;
+    this.#button('interrupt').hidden = !running;
+    if (running) this.#part('status').textContent = '';
   }
 
   /** Empties the output area, which then no longer shows the build's run. */
   #clearOutput() {
-    const output = this.#part('.cell-output');
+    const output = this.#part('output');
     output.hidden = false;
     delete output.dataset.origin;
-    this.#part('.cell-output pre').replaceChildren();
+    this.#outputLines().replaceChildren();
   }
 
   #append({ stream, text }: ShownLine) {
-    const pre = this.#part('.cell-output pre');
+    const pre = this.#outputLines();
     // A lone notice says "(no output)", which a timer of the cell has just made untrue.
     pre.querySelector('[data-stream="notice"]:only-child')?.remove();
     const span = document.createElement('span');
@@ -227,16 +254,25 @@ export class ParamCell extends HTMLElement {
     pre.append(span);
   }
 
-  get #index(): string {
-    return this.dataset.index ?? '0';
+  get #index(): number {
+    return Number(this.dataset.index ?? 0);
   }
 
-  #on(selector: string, listener: (event: MouseEvent) => void) {
-    this.#part(selector).addEventListener('click', listener);
+  #on(target: HTMLElement, listener: (event: MouseEvent) => void) {
+    target.addEventListener('click', listener, { signal: this.#connection!.signal });
   }
 
-  #part<T extends HTMLElement = HTMLElement>(selector: string): T {
-    return this.querySelector<T>(selector)!;
+  #part(name: string): HTMLElement {
+    return this.querySelector<HTMLElement>(`[data-part="${name}"]`)!;
+  }
+
+  #button(action: string): HTMLButtonElement {
+    return this.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!;
+  }
+
+  /** The lines of the output area. */
+  #outputLines(): HTMLPreElement {
+    return this.#part('output').querySelector('pre')!;
   }
 }
 

@@ -1,7 +1,8 @@
 // <notebook-toolbar>: the page's kernel controls, as in Jupyter: Run all (in order, stopping at
-// the first cell that fails), Interrupt, Restart kernel, and Reset all edits.
-import { pageCells } from './cell-element.ts';
-import { DEFAULT_TIME_LIMIT_MS, getPageKernel } from './kernel-client.ts';
+// the first cell that fails), Interrupt, Restart kernel, and Reset all edits. Its markup is
+// NotebookToolbar.astro's: buttons are found by `data-action`, the status line by `data-part`.
+import { DEFAULT_TIME_LIMIT_MS, getPageKernel } from '../../notebook/kernel-client.ts';
+import { pageCells } from '../Cell/param-cell.ts';
 
 interface ToolbarLabels {
   restarted: string;
@@ -12,8 +13,11 @@ export class NotebookToolbar extends HTMLElement {
   /** `data-time-limit-ms`: how long a cell may run before the kernel stops it. */
   static observedAttributes = ['data-time-limit-ms'];
   #labels!: ToolbarLabels;
+  /** Aborted when the element leaves the page: its listeners, on the kernel too, end with it. */
+  #connection: AbortController | undefined;
 
   connectedCallback() {
+    this.#connection = new AbortController();
     this.#labels = JSON.parse(this.dataset.labels ?? '{}');
     const kernel = getPageKernel();
     this.#on('run-all', () => void this.#runAll());
@@ -27,8 +31,12 @@ export class NotebookToolbar extends HTMLElement {
       if (edited.length > 0 && confirm(this.#labels.resetAllConfirm)) for (const cell of edited) cell.reset();
     });
     const showBusy = () => (this.#button('interrupt').disabled = !kernel.busy);
-    kernel.addEventListener('change', showBusy);
+    kernel.addEventListener('change', showBusy, { signal: this.#connection.signal });
     showBusy();
+  }
+
+  disconnectedCallback() {
+    this.#connection?.abort();
   }
 
   attributeChangedCallback() {
@@ -53,11 +61,11 @@ export class NotebookToolbar extends HTMLElement {
   }
 
   #status(text: string) {
-    this.querySelector('.notebook-status')!.textContent = text;
+    this.querySelector('[data-part="status"]')!.textContent = text;
   }
 
   #on(action: string, listener: () => void) {
-    this.#button(action).addEventListener('click', listener);
+    this.#button(action).addEventListener('click', listener, { signal: this.#connection!.signal });
   }
 
   #button(action: string): HTMLButtonElement {

@@ -1,0 +1,22 @@
+// Numbers in the page's language: exact counts with its digit grouping, a short form beside them
+// (6.74B in English, 67.38亿 in Chinese), decimal gigabytes, percentages.
+import { formatCount } from '../../../site.config.ts';
+
+export interface NumberFormats {
+  count(n: number): string;
+  short(n: number): string;
+  gigabytes(bytes: number): string;
+  percent(value: number): string;
+}
+
+export function numberFormats(lang: string): NumberFormats {
+  const short = new Intl.NumberFormat(lang, { notation: 'compact', maximumFractionDigits: 2 });
+  const decimal = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
+  const percent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 3 });
+  return {
+    count: (n) => formatCount(n, lang),
+    short: (n) => short.format(n),
+    gigabytes: (bytes) => `${decimal.format(bytes / 1e9)} GB`,
+    percent: (value) => percent.format(value / 100),
+  };
+}

@@ -1,0 +1,52 @@
+// The page's results as plain tables, so one description serves three readers: the HTML built
+// into the page at build time, the live HTML the element writes, and "Copy as Markdown".
+
+export interface ReportTable {
+  caption: string;
+  head: readonly string[];
+  rows: readonly (readonly string[])[];
+  /** Columns that hold numbers, aligned right. */
+  numeric?: readonly number[];
+}
+
+/** A titled part of the results: its tables and the sentences that explain them. */
+export interface ReportSection {
+  title: string;
+  tables: readonly ReportTable[];
+  notes: readonly string[];
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
+export function tableHtml({ caption, head, rows, numeric = [] }: ReportTable): string {
+  const cell = (tag: 'th' | 'td', text: string, column: number) =>
+    `<${tag}${numeric.includes(column) ? ' data-numeric' : ''}${tag === 'th' ? ' scope="col"' : ''}>${escapeHtml(text)}</${tag}>`;
+  return (
+    `<table><caption>${escapeHtml(caption)}</caption>` +
+    `<thead><tr>${head.map((text, i) => cell('th', text, i)).join('')}</tr></thead>` +
+    `<tbody>${rows.map((row) => `<tr>${row.map((text, i) => cell('td', text, i)).join('')}</tr>`).join('')}</tbody></table>`
+  );
+}
+
+export function sectionHtml({ title, tables, notes }: ReportSection): string {
+  return (
+    `<section><h3>${escapeHtml(title)}</h3>` +
+    notes.map((note) => `<p>${escapeHtml(note)}</p>`).join('') +
+    tables.map((table) => `<div class="count-table" tabindex="0" role="region" aria-label="${escapeHtml(table.caption)}">${tableHtml(table)}</div>`).join('') +
+    `</section>`
+  );
+}
+
+const markdownCell = (text: string) => text.replace(/\|/g, '\\|');
+
+export function sectionMarkdown({ title, tables, notes }: ReportSection): string {
+  const parts = [`### ${title}`, ...notes];
+  for (const { caption, head, rows, numeric = [] } of tables) {
+    const rule = head.map((_, i) => (numeric.includes(i) ? '---:' : '---'));
+    parts.push(
+      [`**${caption}**`, '', `| ${head.map(markdownCell).join(' | ')} |`, `| ${rule.join(' | ')} |`, ...rows.map((row) => `| ${row.map(markdownCell).join(' | ')} |`)].join('\n'),
+    );
+  }
+  return parts.join('\n\n');
+}

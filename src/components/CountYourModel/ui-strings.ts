@@ -1,0 +1,30 @@
+// The words of the "Count your model" tool, under `count.` in content/i18n/<lang>.json.
+// CountYourModel.astro looks them up at build time and hands them to the element as JSON, since it
+// writes its tables again as the reader changes things. `{{name}}` marks where a value goes.
+import { defineUiStrings, type UiText } from '../../i18n/ui-strings.ts';
+import type { CheckpointProblem } from '../../checkpoint/checkpoint-error.ts';
+import type { ShardProblem } from '../../checkpoint/shards.ts';
+
+const CHECKPOINT_PROBLEMS: readonly CheckpointProblem[] = [
+  'tooShort', 'headerTooLarge', 'headerBeyondFile', 'headerNotJson', 'headerNotObject', 'badMetadata', 'badEntry',
+  'unknownDtype', 'sizeMismatch', 'outsideData', 'overlap', 'uncovered', 'notGguf', 'unsupportedVersion', 'truncated',
+  'badValue', 'unknownGgmlType', 'indexNotJson', 'indexNoWeightMap',
+];
+const SHARD_PROBLEMS: readonly ShardProblem['problem'][] = ['duplicate', 'shardMissing', 'notInIndex', 'elsewhere', 'missingFromShard'];
+
+export const COUNT_STRINGS = defineUiStrings('count', [
+  // The checkpoint form and its status line.
+  'files', 'chooseFiles', 'dropFiles', 'private', 'reading', 'read',
+  // The checkpoint's tables.
+  'checkpointTitle', 'filesCaption', 'file', 'format', 'size', 'tensors', 'elements', 'dtype', 'module',
+  'dtypeCaption', 'moduleCaption', 'checkpointTotal', 'quantisedNote', 'ggufNote', 'indexNote',
+  // A checkpoint against the config's model.
+  'compareTitle', 'compareSummary', 'compareNone', 'missing', 'extra', 'misShaped', 'tied', 'quantisedWeight',
+  // Copy and share.
+  'copyMarkdown', 'copiedMarkdown', 'copyLink', 'copiedLink', 'copyFailed',
+  // What went wrong with a file, or between shards.
+  ...CHECKPOINT_PROBLEMS.map((problem) => `error.${problem}` as const),
+  ...SHARD_PROBLEMS.map((problem) => `shard.${problem}` as const),
+]);
+
+export type CountText = UiText<typeof COUNT_STRINGS>;

@@ -1,0 +1,141 @@
+// The "Count your model" page with real files: sparse multi-GB checkpoints whose headers alone are
+// real, written by each test into its own folder, read by the page in the browser.
+import { writeFileSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+import { describeViolations, violations } from '../support/axe.ts';
+import { ggufBytes, safetensorsHeader, safetensorsPrefix, writeSparseFile } from '../support/checkpoint-files.ts';
+
+const PAGE = 'count-your-model/';
+const tool = (page: Page) => page.locator('count-your-model');
+
+/** Opens the page and brings the tool to life the way a reader does: by reaching for it. */
+async function openTool(page: Page, url = PAGE) {
+  await page.goto(url);
+  await tool(page).locator('[data-part="drop"]').hover();
+  await expect(tool(page)).toHaveAttribute('data-ready', '');
+}
+
+/** Writes a sparse safetensors file: its real header, then `dataBytes` never written. */
+function sparseSafetensors(path: string, tensors: Parameters<typeof safetensorsHeader>[0]): number {
+  const { header, dataBytes } = safetensorsHeader(tensors);
+  const prefix = safetensorsPrefix(header);
+  writeSparseFile(path, prefix, prefix.length + dataBytes);
+  return prefix.length + dataBytes;
+}
+
+const en = (n: number) => n.toLocaleString('en-US');
+
+// Llama-2-7B's embedding and head in BF16: 2 · 32000 · 4096 elements, 524 MB, plus one layer's MLP.
+const LLAMA_PARTS = {
+  'model.embed_tokens.weight': { dtype: 'BF16', shape: [32000, 4096] },
+  'model.layers.0.mlp.gate_proj.weight': { dtype: 'BF16', shape: [11008, 4096] },
+  'model.layers.0.mlp.up_proj.weight': { dtype: 'BF16', shape: [11008, 4096] },
+  'model.layers.0.mlp.down_proj.weight': { dtype: 'BF16', shape: [4096, 11008] },
+  'lm_head.weight': { dtype: 'BF16', shape: [32000, 4096] },
+};
+const LLAMA_PARTS_COUNT = 2 * 32000 * 4096 + 3 * 11008 * 4096;
+
+test('a 4 GB sparse safetensors file is counted exactly from its header', async ({ page }, testInfo) => {
+  const path = testInfo.outputPath('model.safetensors');
+  // One F32 matrix of 2^30 elements: 4 GiB of data, never written, next to Llama's parts.
+  const bytes = sparseSafetensors(path, { ...LLAMA_PARTS, 'big.weight': { dtype: 'F32', shape: [2 ** 15, 2 ** 15] } });
+  expect(bytes).toBeGreaterThan(4 * 2 ** 30);
+  await openTool(page);
+  await tool(page).locator('[data-part="files"]').setInputFiles(path);
+  const results = tool(page).locator('[data-part="checkpoint"]');
+  await expect(results).toContainText(`${en(LLAMA_PARTS_COUNT + 2 ** 30)} parameters`);
+  await expect(results.locator('td', { hasText: /^BF16$/ })).toHaveCount(1);
+  await expect(results.locator('td', { hasText: 'model.layers.*.mlp.up_proj' })).toHaveCount(1);
+  await expect(tool(page).locator('[data-part="status"]')).toContainText(/Read the headers of 1 file\(s\) in \d+ ms/);
+});
+
+test('a sharded pair with its index adds up, and a missing shard is named', async ({ page }, testInfo) => {
+  const [first, second] = ['model-00001-of-00002.safetensors', 'model-00002-of-00002.safetensors'];
+  const { 'lm_head.weight': head, ...body } = LLAMA_PARTS;
+  sparseSafetensors(testInfo.outputPath(first), body);
+  sparseSafetensors(testInfo.outputPath(second), { 'lm_head.weight': head });
+  const weightMap = Object.fromEntries([...Object.keys(body).map((name) => [name, first]), ['lm_head.weight', second]]);
+  const index = testInfo.outputPath('model.safetensors.index.json');
+  writeFileSync(index, JSON.stringify({ metadata: {}, weight_map: weightMap }));
+
+  await openTool(page);
+  const input = tool(page).locator('[data-part="files"]');
+  await input.setInputFiles([testInfo.outputPath(first), testInfo.outputPath(second), index]);
+  const results = tool(page).locator('[data-part="checkpoint"]');
+  await expect(results).toContainText(`${en(LLAMA_PARTS_COUNT)} parameters`);
+  await expect(results.locator('tbody tr', { hasText: '.safetensors' })).toHaveCount(2);
+  await expect(results).toContainText('model.safetensors.index.json lists 5 tensors');
+
+  await input.setInputFiles([testInfo.outputPath(first), index]);
+  await expect(results).toContainText(`The index puts 1 tensors in ${second}, which you have not chosen`);
+});
+
+test('a GGUF file is counted from its header, tensor types named', async ({ page }, testInfo) => {
+  const path = testInfo.outputPath('simple.Q4_K.gguf');
+  const bytes = ggufBytes({ 'general.architecture': { type: 'string', value: 'llama' } }, [
+    { name: 'token_embd.weight', shape: [256, 4], type: 12, bytes: 4 * 144 },
+    { name: 'output_norm.weight', shape: [256], type: 0, bytes: 1024 },
+  ]);
+  writeFileSync(path, bytes);
+  await openTool(page);
+  await tool(page).locator('[data-part="files"]').setInputFiles(path);
+  const results = tool(page).locator('[data-part="checkpoint"]');
+  await expect(results).toContainText(`${en(256 * 4 + 256)} parameters`);
+  await expect(results.locator('td', { hasText: /^Q4_K$/ })).toHaveCount(1);
+  await expect(results.locator('td', { hasText: /^gguf$/ })).toHaveCount(1);
+});
+
+test('a corrupt file gets a message naming it and its problem, and the page keeps what it showed', async ({ page }, testInfo) => {
+  const good = testInfo.outputPath('good.safetensors');
+  sparseSafetensors(good, LLAMA_PARTS);
+  await openTool(page);
+  const input = tool(page).locator('[data-part="files"]');
+  await input.setInputFiles(good);
+  const results = tool(page).locator('[data-part="checkpoint"]');
+  await expect(results).toContainText(`${en(LLAMA_PARTS_COUNT)} parameters`);
+
+  // Claims a 64-byte header but the JSON is cut short.
+  const broken = Buffer.concat([Buffer.from([64, 0, 0, 0, 0, 0, 0, 0]), Buffer.from('{"w": {"dtype": "F32", "shape": [2], "data_offs'.padEnd(64))]);
+  await input.setInputFiles({ name: 'broken.safetensors', mimeType: 'application/octet-stream', buffer: broken });
+  const errors = tool(page).locator('[data-part="errors"]');
+  await expect(errors).toBeVisible();
+  await expect(errors).toContainText('broken.safetensors: the header is not JSON');
+  await expect(results).toContainText(`${en(LLAMA_PARTS_COUNT)} parameters`);
+
+  // And it still reads the next good file.
+  await input.setInputFiles(good);
+  await expect(errors).toBeHidden();
+});
+
+test('no request carries file bytes, and none at all is made once a file is chosen', async ({ page }, testInfo) => {
+  const requests: { url: string; method: string; body: Buffer | null }[] = [];
+  page.on('request', (request) => requests.push({ url: request.url(), method: request.method(), body: request.postDataBuffer() }));
+  const path = testInfo.outputPath('model.safetensors');
+  sparseSafetensors(path, LLAMA_PARTS);
+  await openTool(page);
+  await page.waitForLoadState('networkidle');
+  const before = requests.length;
+  await tool(page).locator('[data-part="files"]').setInputFiles(path);
+  await expect(tool(page).locator('[data-part="checkpoint"]')).toContainText('parameters');
+  await page.waitForTimeout(500); // room for a late request to show up
+  expect(requests.slice(before)).toEqual([]);
+  expect(requests.filter((r) => r.method !== 'GET' || r.body !== null)).toEqual([]);
+});
+
+test('the page with a checkpoint read has no accessibility violations', async ({ page }, testInfo) => {
+  test.slow();
+  const path = testInfo.outputPath('model.safetensors');
+  sparseSafetensors(path, LLAMA_PARTS);
+  await openTool(page);
+  await tool(page).locator('[data-part="files"]').setInputFiles(path);
+  await expect(tool(page).locator('[data-part="checkpoint"] table')).toHaveCount(3);
+  expect(describeViolations(await violations(page, { include: ['count-your-model'] }), 'light')).toEqual([]);
+});
+
+test('the sidebar of both languages leads to the page', async ({ page }) => {
+  for (const [url, title] of [['lessons/01-what-are-parameters/', 'Count your model'], ['zh-cn/lessons/01-what-are-parameters/', '数一数你的模型']]) {
+    await page.goto(url);
+    await page.locator('.sidebar-content a', { hasText: title }).click();
+    await expect(page.locator('h1')).toHaveText(title);
+  }
+});
