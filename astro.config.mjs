@@ -69,6 +69,8 @@ export default defineConfig({
       // Long lines wrap instead of scrolling: no sideways scrolling on phones, and no unlabelled
       // scrollable "region" landmarks (Expressive Code marks every scrolling block as one).
       expressiveCode: { defaultProps: { wrap: true } },
+      // Search loads Pagefind's UI when it is opened, not when the page is idle (src/components/Search/).
+      components: { Search: './src/components/Search/Search.astro' },
       defaultLocale: 'root',
       locales: LANGUAGES,
       sidebar: [

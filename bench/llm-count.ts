@@ -5,7 +5,7 @@
 // figures; gates nothing.
 import { registerHooks } from 'node:module';
 import { chromium } from 'playwright';
-import * as lib from '../lib/index.ts';
+import * as lib from 'lib';
 import { chromiumPath } from '../scripts/chromium-path.mjs';
 import fixtures from '../tests/fixtures/pytorch-llm.json' with { type: 'json' };
 import { startPreview } from './preview-server.ts';

@@ -39,6 +39,7 @@ export abstract class Module {
   readonly #order = new Set<string>();
 
   /** The computation, given the inputs. Call it through `call()`. */
+  // biome-ignore lint/suspicious/noExplicitAny: each layer narrows the parameters to its own inputs.
   abstract forward(...args: any[]): unknown;
 
   /**

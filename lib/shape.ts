@@ -27,7 +27,7 @@ export function shapeNumel(shape: readonly number[]): number {
 export function expandSize(value: number | readonly number[], n: number, what: string, min = 1): number[] {
   const values = typeof value === 'number' ? new Array<number>(n).fill(value) : [...value];
   if (values.length !== n) throw new RangeError(`${what} must be a number or ${n} numbers, got ${values.length}`);
-  values.forEach((v) => checkSize(v, what, min));
+  for (const v of values) checkSize(v, what, min);
   return values;
 }
 

@@ -125,7 +125,7 @@ export class LayerNorm extends ShapeOnlyModule {
   ) {
     super();
     this.normalizedShape = typeof normalizedShape === 'number' ? [normalizedShape] : [...normalizedShape];
-    this.normalizedShape.forEach((size) => checkSize(size, 'LayerNorm: normalizedShape'));
+    for (const size of this.normalizedShape) checkSize(size, 'LayerNorm: normalizedShape');
     this.eps = eps;
     this.elementwiseAffine = elementwiseAffine;
     this.weight = elementwiseAffine ? new Parameter(this.normalizedShape, constant(1)) : null;

@@ -5,7 +5,7 @@ import { Linear } from '../layers/linear.ts';
 import { BatchNorm2d } from '../layers/normalization.ts';
 import { Sequential } from '../layers/sequential.ts';
 import { ShapeOnlyModule } from '../layers/shape-only.ts';
-import { Module } from '../module.ts';
+import type { Module } from '../module.ts';
 import { pinName } from '../names.ts';
 import { checkRank, type Shape } from '../shape.ts';
 

@@ -15,7 +15,7 @@ export function countFormula(module: Module, ownOnly = false): string {
     const counted = new Set(module.parameters(false));
     for (const child of module.children()) {
       const fresh = [...child.parameters()].filter((p) => !counted.has(p));
-      fresh.forEach((p) => counted.add(p));
+      for (const p of fresh) counted.add(p);
       const count = fresh.reduce((sum, p) => sum + p.numel(), 0);
       if (count > 0) terms.push([count]);
     }

@@ -38,12 +38,12 @@ export function uiStringsSchema<const Lists extends readonly UiStrings[]>(lists:
  * this check names the key for a dictionary that slipped past it.
  */
 export function uiText<const Strings extends UiStrings>(
-  dictionary: Readonly<Record<string, string | undefined>>,
+  dictionary: Readonly<Record<string, unknown>>,
   strings: Strings,
 ): UiText<Strings> {
   const entries = strings.keys.map((key) => {
     const text = dictionary[`${strings.prefix}.${key}`];
-    if (text === undefined) throw new Error(`content/i18n has no string for "${strings.prefix}.${key}"`);
+    if (typeof text !== 'string') throw new Error(`content/i18n has no string for "${strings.prefix}.${key}"`);
     return [key, text];
   });
   return Object.fromEntries(entries) as UiText<Strings>;

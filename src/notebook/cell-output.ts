@@ -28,7 +28,10 @@ export class BoundedOutput {
 
   write(stream: OutputLine['stream'], format: () => string): void {
     if (this.truncated) return;
-    if (this.#linesLeft === 0 || this.#charsLeft === 0) return this.#truncate();
+    if (this.#linesLeft === 0 || this.#charsLeft === 0) {
+      this.#truncate();
+      return;
+    }
     const text = format();
     const end = this.#fit(text);
     const line = { stream, text: text.slice(0, end) };

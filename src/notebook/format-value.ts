@@ -111,12 +111,13 @@ function className(value: object): string {
 /** True when the object's toString comes from its own class rather than from Object.prototype. */
 function hasOwnToString(value: object): boolean {
   let proto = Object.getPrototypeOf(value);
-  while (proto !== null && !Object.prototype.hasOwnProperty.call(proto, 'toString')) {
+  while (proto !== null && !Object.hasOwn(proto, 'toString')) {
     proto = Object.getPrototypeOf(proto);
   }
   return proto !== null && Object.getPrototypeOf(proto) !== null;
 }
 
+// biome-ignore lint/complexity/noBannedTypes: any callable, classes included, as `typeof value === 'function'` narrows it.
 function describeFunction(fn: Function): string {
   const isClass = Function.prototype.toString.call(fn).startsWith('class');
   if (isClass) return `[class ${fn.name || '(anonymous)'}]`;

@@ -6,6 +6,7 @@ import type { KernelRequest, KernelResponse } from './kernel-messages.ts';
 import { createCellRunner } from './run-cell.ts';
 
 // Called indirectly, eval runs code at the global scope, as a classic script.
+// biome-ignore lint/security/noGlobalEval: running the reader's code is what the kernel is for.
 const globalEval = eval;
 
 const runner = createCellRunner(

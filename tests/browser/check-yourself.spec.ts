@@ -11,7 +11,7 @@ function exercise(page: Page, question: string) {
     root,
     feedback: root.locator('[data-part="feedback"]'),
     guess: root.locator('[data-part="guess"]'),
-    async answer(count: string, submit: (guess: Locator) => Promise<void> = (g) => root.locator('[data-action="check"]').click()) {
+    async answer(count: string, submit: (guess: Locator) => Promise<void> = () => root.locator('[data-action="check"]').click()) {
       await this.guess.fill(count);
       await submit(this.guess);
     },

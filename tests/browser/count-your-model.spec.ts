@@ -46,7 +46,7 @@ test('a 4 GB sparse safetensors file is counted exactly from its header', async 
   await expect(results).toContainText(`${en(LLAMA_PARTS_COUNT + 2 ** 30)} parameters`);
   await expect(results.locator('td', { hasText: /^BF16$/ })).toHaveCount(1);
   await expect(results.locator('td', { hasText: 'model.layers.*.mlp.up_proj' })).toHaveCount(1);
-  await expect(tool(page).locator('[data-part="status"]')).toContainText(/Read the headers of 1 file\(s\) in \d+ ms/);
+  await expect(tool(page).locator('[data-part="status"]')).toContainText(/Read the headers of 1 file\(s\) in [\d.]+ ms/);
 });
 
 test('a sharded pair with its index adds up, and a missing shard is named', async ({ page }, testInfo) => {
@@ -138,4 +138,132 @@ test('the sidebar of both languages leads to the page', async ({ page }) => {
     await page.locator('.sidebar-content a', { hasText: title }).click();
     await expect(page.locator('h1')).toHaveText(title);
   }
+});
+
+const TINY_LLAMA = {
+  model_type: 'llama', vocab_size: 2, hidden_size: 2, intermediate_size: 1,
+  num_hidden_layers: 1, num_attention_heads: 1, tie_word_embeddings: true,
+};
+/** The row of the model's parameter table that starts with `label`. */
+const parameterRow = (page: Page, label: string) =>
+  tool(page).locator('[data-part="model"] tr').filter({ has: page.locator('td:first-child', { hasText: new RegExp(`^${label}$`) }) });
+
+test.describe('from a config', () => {
+  test('the preset tables are in the page without JavaScript, computed when it was built', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(PAGE);
+    await expect(parameterRow(page, 'total')).toContainText('6,738,415,616');
+    await expect(page.locator('.count-presets tr', { hasText: 'Mixtral-8x7B-v0.1' })).toContainText('46,702,792,704');
+    await context.close();
+  });
+
+  test('every input lives in the address: a shared link opens the same calculation', async ({ page, context }) => {
+    await openTool(page);
+    await tool(page).locator('[data-part="preset"]').selectOption('mistral-7b');
+    await tool(page).locator('[data-part="batch"]').fill('4');
+    await tool(page).locator('[data-part="tokens"]').fill('8192');
+    await tool(page).locator('[data-part="kv"]').selectOption('int8');
+    await tool(page).locator('[data-part="rank"]').fill('16');
+    await tool(page).locator('[name="target"][value="o_proj"]').check();
+    await expect(tool(page).locator('[data-part="model"]')).toContainText('Rank 16 adapters on q_proj, v_proj, o_proj');
+    const tables = await tool(page).locator('[data-part="model"]').innerText();
+    const shared = page.url();
+    expect(new URL(shared).hash).toContain('preset=mistral-7b');
+
+    const other = await context.newPage();
+    await other.goto(shared);
+    await expect(tool(other)).toHaveAttribute('data-ready', '');
+    await expect(tool(other).locator('[data-part="batch"]')).toHaveValue('4');
+    await expect(tool(other).locator('[data-part="kv"]')).toHaveValue('int8');
+    await expect(tool(other).locator('[name="target"][value="o_proj"]')).toBeChecked();
+    expect(await tool(other).locator('[data-part="model"]').innerText()).toBe(tables);
+  });
+
+  test('a pasted config is counted, travels in the link, and a bad one keeps the last tables', async ({ page, context }) => {
+    await openTool(page);
+    const config = tool(page).locator('[data-part="config"]');
+    await config.fill(JSON.stringify(TINY_LLAMA));
+    await expect(parameterRow(page, 'total')).toContainText('32');
+    await expect(tool(page).locator('[data-part="preset"]')).toHaveValue('');
+    const shared = page.url();
+
+    await config.fill('{"model_type": "llama", ');
+    const error = tool(page).locator('[data-part="config-error"]');
+    await expect(error).toContainText('The config is not JSON');
+    await config.fill(JSON.stringify({ ...TINY_LLAMA, model_type: 'lstm' }));
+    await expect(error).toContainText('supported: llama');
+    await expect(parameterRow(page, 'total')).toContainText('32');
+
+    const other = await context.newPage();
+    await other.goto(shared);
+    await expect(parameterRow(other, 'total')).toContainText('32');
+    expect(JSON.parse(await tool(other).locator('[data-part="config"]').inputValue())).toEqual(TINY_LLAMA);
+  });
+
+  test('a Hugging Face repo id fetches its config.json (the Hub mocked), and a failed fetch leaves the page working', async ({ page }) => {
+    const asked: string[] = [];
+    await page.route('https://huggingface.co/**', (route) => {
+      asked.push(route.request().url());
+      return route.request().url().includes('/missing/')
+        ? route.fulfill({ status: 404, body: 'Not found' })
+        : route.fulfill({ json: { ...TINY_LLAMA, _name_or_path: 'tiny' } });
+    });
+    await openTool(page);
+    await tool(page).locator('[data-part="repo"]').fill('someone/tiny-llama');
+    await tool(page).locator('[data-action="fetch-config"]').click();
+    await expect(parameterRow(page, 'total')).toContainText('32');
+    await expect(tool(page).locator('[data-part="status"]')).toContainText('Fetched the config.json of someone/tiny-llama');
+    expect(asked).toEqual(['https://huggingface.co/someone/tiny-llama/resolve/main/config.json']);
+
+    await tool(page).locator('[data-part="repo"]').fill('someone/missing');
+    await tool(page).locator('[data-action="fetch-config"]').click();
+    await expect(tool(page).locator('[data-part="config-error"]')).toContainText('HTTP 404');
+    await expect(parameterRow(page, 'total')).toContainText('32');
+  });
+
+  test('a checkpoint is compared with the config tensor by tensor, its tied head explained', async ({ page }, testInfo) => {
+    const path = testInfo.outputPath('tiny.safetensors');
+    const layer = 'model.layers.0';
+    sparseSafetensors(path, {
+      'model.embed_tokens.weight': { dtype: 'F32', shape: [2, 2] },
+      [`${layer}.self_attn.q_proj.weight`]: { dtype: 'F32', shape: [2, 2] },
+      [`${layer}.self_attn.k_proj.weight`]: { dtype: 'F32', shape: [2, 2] },
+      [`${layer}.self_attn.v_proj.weight`]: { dtype: 'F32', shape: [2, 3] },
+      [`${layer}.mlp.gate_proj.weight`]: { dtype: 'F32', shape: [1, 2] },
+      [`${layer}.mlp.up_proj.weight`]: { dtype: 'F32', shape: [1, 2] },
+      [`${layer}.mlp.down_proj.weight`]: { dtype: 'F32', shape: [2, 1] },
+      [`${layer}.input_layernorm.weight`]: { dtype: 'F32', shape: [2] },
+      [`${layer}.post_attention_layernorm.weight`]: { dtype: 'F32', shape: [2] },
+      'model.norm.weight': { dtype: 'F32', shape: [2] },
+      'model.rotary.extra': { dtype: 'F32', shape: [1] },
+    });
+    await openTool(page);
+    await tool(page).locator('[data-part="config"]').fill(JSON.stringify(TINY_LLAMA));
+    await expect(parameterRow(page, 'total')).toContainText('32');
+    await tool(page).locator('[data-part="files"]').setInputFiles(path);
+    const results = tool(page).locator('[data-part="checkpoint"]');
+    await expect(results).toContainText("9 of the model's 12 tensors");
+    await expect(results).toContainText(`In the model but not in the files: ${layer}.self_attn.o_proj.weight [2, 2]`);
+    await expect(results).toContainText('In the files but not in the model: model.rotary.extra [1]');
+    await expect(results).toContainText(`${layer}.self_attn.v_proj.weight has the shape [2, 3] in the file, [2, 2] in the model`);
+    await expect(results).toContainText('lm_head.weight is not in the files because it is tied to model.embed_tokens.weight');
+  });
+
+  test('Copy as Markdown puts the tables on the clipboard', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openTool(page);
+    await tool(page).locator('[data-action="copy-markdown"]').click();
+    await expect(tool(page).locator('[data-part="status"]')).toHaveText('Copied the tables as Markdown.');
+    const markdown = await page.evaluate(() => navigator.clipboard.readText());
+    expect(markdown).toContain('### Parameters of Llama-2-7B');
+    expect(markdown).toContain('| total | 6,738,415,616 | 6.74B |');
+    expect(markdown).toContain('| trainable, r · (in + out) per matrix | 4,194,304 |');
+  });
+
+  test('the Chinese page writes its numbers the Chinese way', async ({ page }) => {
+    await openTool(page, `zh-cn/${PAGE}`);
+    await expect(parameterRow(page, '总数')).toContainText('6,738,415,616');
+    await expect(parameterRow(page, '总数')).toContainText('67.38亿');
+  });
 });

@@ -57,7 +57,7 @@ test('the search index has an English and a 简体中文 part', () => {
 
 async function search(page: Page, url: string, query: string): Promise<string[]> {
   await page.goto(url);
-  await page.locator('button[data-open-modal]').click();
+  await page.locator('site-search button[data-action="open"]').click();
   await page.locator('dialog .pagefind-ui__search-input').fill(query);
   const results = page.locator('.pagefind-ui__result-link');
   await expect(results.first()).toBeVisible();

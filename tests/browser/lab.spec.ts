@@ -8,6 +8,13 @@ const SWEEP_WIDTHS = 10;
 
 const lab = (page: Page) => page.locator('overfit-lab');
 const part = (page: Page, name: string) => lab(page).locator(`[data-part="${name}"]`);
+
+/** Opens lesson 4 and scrolls to the lab, which comes alive as the reader nears it. */
+async function openLab(page: Page, url = LESSON) {
+  await page.goto(url);
+  await lab(page).scrollIntoViewIfNeeded();
+  await expect(lab(page).locator('form')).toBeVisible();
+}
 const button = (page: Page, name: string) => lab(page).getByRole('button', { name, exact: true });
 const control = (page: Page, label: string) => lab(page).getByLabel(label, { exact: true });
 
@@ -18,7 +25,7 @@ async function pathPoints(path: Locator): Promise<number> {
 }
 
 test('moving the width slider updates the parameter count and the URL', async ({ page }) => {
-  await page.goto(LESSON);
+  await openLab(page);
   const count = part(page, 'count');
   await expect(count).toContainText('1,153 parameters for 12 training points'); // 32² + 4·32 + 1
   const width = control(page, 'Hidden width');
@@ -58,7 +65,7 @@ test('Stop ends a run and the charts stop changing', async ({ page }) => {
 });
 
 test('a sweep trains one model per width and plots both final losses against the parameter count', async ({ page }) => {
-  await page.goto(LESSON);
+  await openLab(page);
   await button(page, 'Sweep widths').click();
   await expect(lab(page)).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
   const sweep = part(page, 'sweep-plot');
@@ -105,10 +112,13 @@ test('the lab fits a 375 px screen', async ({ page }) => {
   }
 });
 
-test('its script runs on lesson 4 only', async ({ page }) => {
+test('its script runs on lesson 4 only, once the reader nears the lab', async ({ page }) => {
   await page.goto(FIRST_LESSON); // waits for load: the page's module scripts have run
   expect(await page.evaluate(() => customElements.get('overfit-lab') === undefined)).toBe(true);
   await page.goto(LESSON);
+  expect(await page.evaluate(() => customElements.get('overfit-lab') === undefined)).toBe(true);
+  await expect(lab(page).locator('form')).toBeHidden();
+  await lab(page).scrollIntoViewIfNeeded();
   await expect(lab(page).locator('form')).toBeVisible();
   expect(await page.evaluate(() => customElements.get('overfit-lab') !== undefined)).toBe(true);
 });

@@ -119,12 +119,20 @@ export function ggufBytes(metadata: GgufMetadata, tensors: GgufTensorSpec[], { v
   u64(Object.keys(metadata).length);
   for (const [key, { type, value }] of Object.entries(metadata)) {
     str(key);
-    if (type === 'u32') (u32(4), u32(value as number));
-    else if (type === 'f32') (u32(6), parts.push(...new Uint8Array(new Float32Array([value as number]).buffer)));
-    else if (type === 'string') (u32(8), str(value as string));
-    else {
+    if (type === 'u32') {
+      u32(4);
+      u32(value as number);
+    } else if (type === 'f32') {
+      u32(6);
+      parts.push(...new Uint8Array(new Float32Array([value as number]).buffer));
+    } else if (type === 'string') {
+      u32(8);
+      str(value as string);
+    } else {
       const items = value as string[];
-      u32(9), u32(8), u64(items.length);
+      u32(9);
+      u32(8);
+      u64(items.length);
       items.forEach(str);
     }
   }

@@ -26,7 +26,7 @@ describe('sineData', () => {
 
   it('lies exactly on sin(3x) without noise, and scatters around it with noise', () => {
     const clean = sineData({ noise: 0 }).train;
-    clean.x.data.forEach((x, i) => expect(clean.y.data[i]).toBe(sineTarget(x)));
+    for (const [i, x] of clean.x.data.entries()) expect(clean.y.data[i]).toBe(sineTarget(x));
     const noisy = sineData({ noise: 0.3, trainPoints: 2000 }).train;
     const residuals = [...noisy.y.data].map((y, i) => y - sineTarget(noisy.x.data[i]!));
     const std = Math.sqrt(residuals.reduce((s, r) => s + r * r, 0) / residuals.length);

@@ -1,4 +1,4 @@
-import { countParameters, Linear, Module, ReLU, Sequential, SimpleNN, type Tensor } from 'lib';
+import { countParameters, Linear, type Module, ReLU, Sequential, SimpleNN } from 'lib';
 import { describe, expect, it } from 'vitest';
 import pytorch from '../fixtures/pytorch-counts.json';
 import { TiedLinears } from '../support/pytorch-twins.ts';

@@ -136,7 +136,7 @@ describe("summary() agrees with torchinfo's tables where they show what it does 
   const lines = (text: string) => text.split('\n');
 
   it('lstm.out: every row and total, without the rows of verbose mode (one per weight tensor)', () => {
-    const verboseRows = /^│    └─(weight|bias)/;
+    const verboseRows = /^│ {4}└─(weight|bias)/;
     const expected = lines(tablesOf('lstm')[0]!).filter((line) => !verboseRows.test(line));
     expect(lines(String(summary(new models.LSTMNet(), lstmColumns)))).toEqual(expected);
   });

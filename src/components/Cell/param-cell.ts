@@ -96,6 +96,7 @@ export class ParamCell extends HTMLElement {
     const saved = loadEdit(location.pathname, this.#index);
     if (saved) {
       this.#code = saved.code;
+      getPageKernel().warmUp({ compiler: true }); // the edit will need it
       this.#showEdited(saved.originalHash !== hashText(this.#original));
       void this.mountEditor(); // the highlighted block shows the lesson's code, not the edit
     } else {

@@ -1,36 +1,162 @@
-// <count-your-model>: reads the headers of the reader's checkpoint files in the browser (nothing
-// is uploaded), writes their tables, and copies them as Markdown or as a link.
+// <count-your-model>: counts the model a config describes with the library, reads the headers
+// of the reader's checkpoint files in the browser (nothing is uploaded) and compares the two, keeps
+// every input in the address, and copies the tables as Markdown or the calculation as a link.
 import type { CheckpointError } from '../../checkpoint/checkpoint-error.ts';
 import { readFiles } from '../../checkpoint/read-files.ts';
 import { fill } from '../../i18n/fill-template.ts';
 import { type CheckpointFiles, checkpointSections, errorText } from './checkpoint-report.ts';
-import type { CountText } from './ui-strings.ts';
+import { type CountState, DEFAULT_STATE, stateFromHash, stateToHash } from './count-state.ts';
+import { type ModelReport, modelReport } from './model-report.ts';
 import { type NumberFormats, numberFormats } from './number-format.ts';
-import { type ReportSection, sectionHtml, sectionMarkdown } from './report-table.ts';
+import { presetById } from './presets.ts';
+import { loraTargetsHtml, type ReportSection, sectionHtml, sectionMarkdown } from './report-table.ts';
+import type { CountText } from './ui-strings.ts';
+
+/** A Hub repository id: `owner/name`, or a bare legacy name such as `gpt2`. */
+const REPO_ID = /^[\w.-]+(\/[\w.-]+)?$/;
+const TYPING_PAUSE_MS = 250;
 
 class CountYourModel extends HTMLElement {
   #text!: CountText;
   #format!: NumberFormats;
+  #state: CountState = { ...DEFAULT_STATE };
+  #report: ModelReport | null = null;
   #files: CheckpointFiles = { headers: [] };
   #checkpoint: ReportSection[] = [];
+  #typing = 0;
 
   connectedCallback() {
     this.#text = JSON.parse(this.dataset.labels ?? '{}');
     this.#format = numberFormats(document.documentElement.lang || 'en');
-    const input = this.#part<HTMLInputElement>('files');
-    input.addEventListener('change', () => void this.#read([...(input.files ?? [])]));
+    this.#part('preset').addEventListener('change', () => this.#choosePreset(this.#value('preset')));
+    this.#part('config').addEventListener('input', () => {
+      clearTimeout(this.#typing);
+      this.#typing = window.setTimeout(() => this.#pasted(this.#value('config'), ''), TYPING_PAUSE_MS);
+    });
+    this.#part('config-form').addEventListener('submit', (event) => event.preventDefault());
+    this.#part('config-form').addEventListener('change', (event) => {
+      if ((event.target as Element).matches('[data-part="batch"], [data-part="tokens"], [data-part="kv"], [data-part="rank"], [name="target"]')) {
+        this.#inputsChanged();
+      }
+    });
+    this.#action('fetch-config').addEventListener('click', () => void this.#fetchConfig());
+    const files = this.#part<HTMLInputElement>('files');
+    files.addEventListener('change', () => void this.#read([...(files.files ?? [])]));
     this.#action('copy-markdown').addEventListener('click', () => void this.#copy(this.#markdown(), this.#text.copiedMarkdown));
     this.#action('copy-link').addEventListener('click', () => void this.#copy(location.href, this.#text.copiedLink));
+    addEventListener('hashchange', () => this.#restore());
     for (const button of this.querySelectorAll<HTMLButtonElement>('[data-action]')) button.disabled = false;
+
+    this.#restore();
     // Files chosen before this code arrived.
-    if (input.files?.length) void this.#read([...input.files]);
+    if (files.files?.length) void this.#read([...files.files]);
     this.dataset.ready = '';
+  }
+
+  /** Takes the state from the address (the defaults without one) into the form and the tables. */
+  #restore() {
+    const state = stateFromHash(location.hash) ?? { ...DEFAULT_STATE };
+    const preset = presetById(state.preset);
+    if (!state.config && !preset) state.preset = DEFAULT_STATE.preset;
+    this.#state = state;
+    this.#setValue('preset', state.config ? '' : state.preset);
+    this.#setValue('config', state.config ? pretty(state.config) : JSON.stringify(presetById(state.preset)!.config, null, 2));
+    this.#setValue('repo', state.repo);
+    this.#setValue('batch', String(state.batch));
+    this.#setValue('tokens', String(state.tokens));
+    this.#setValue('kv', state.kvDtype);
+    this.#setValue('rank', String(state.rank));
+    this.#count();
+  }
+
+  #choosePreset(id: string) {
+    const preset = presetById(id);
+    if (!preset) return; // "pasted config" is chosen by pasting
+    this.#state = { ...this.#state, preset: id, config: '', repo: '' };
+    this.#setValue('config', JSON.stringify(preset.config, null, 2));
+    this.#setValue('repo', '');
+    this.#count();
+  }
+
+  #pasted(text: string, repo: string) {
+    let config = text;
+    try {
+      config = JSON.stringify(JSON.parse(text));
+    } catch {
+      // Kept as typed: #count names the problem.
+    }
+    this.#state = { ...this.#state, preset: '', config, repo };
+    this.#setValue('preset', '');
+    this.#count();
+  }
+
+  #inputsChanged() {
+    const positive = (part: string, fallback: number) => {
+      const value = Number(this.#value(part));
+      return Number.isInteger(value) && value > 0 ? value : fallback;
+    };
+    const targets = [...this.querySelectorAll<HTMLInputElement>('[name="target"]:checked')].map((box) => box.value);
+    this.#state = {
+      ...this.#state,
+      batch: positive('batch', this.#state.batch),
+      tokens: positive('tokens', this.#state.tokens),
+      kvDtype: this.#value('kv'),
+      rank: positive('rank', this.#state.rank),
+      targets,
+    };
+    this.#count();
+  }
+
+  /** Builds the model from the state and writes its tables; a bad config keeps the last good ones. */
+  #count() {
+    history.replaceState(history.state, '', stateToHash(this.#state));
+    const preset = presetById(this.#state.preset);
+    let report: ModelReport;
+    try {
+      const config = preset ? preset.config : parseConfig(this.#state.config, this.#text);
+      report = modelReport(config, preset?.name ?? (this.#state.repo || modelName(config) || this.#text.pasted), this.#state, this.#text, this.#format);
+    } catch (error) {
+      this.#configError((error as Error).message);
+      return;
+    }
+    this.#configError('');
+    this.#report = report;
+    this.#part('model').innerHTML = report.sections.map(sectionHtml).join('');
+    this.#part('targets').innerHTML = loraTargetsHtml(report.loraTargets, this.#state.targets);
+    this.#renderCheckpoint();
+  }
+
+  #configError(message: string) {
+    const box = this.#part('config-error');
+    box.textContent = message && fill(this.#text.configRejected, { message });
+    box.hidden = !message;
+  }
+
+  /** The repo's config.json from the Hugging Face Hub: the one request the page makes, and only on this button. */
+  async #fetchConfig() {
+    const repo = this.#value('repo').trim();
+    if (!REPO_ID.test(repo)) {
+      this.#configError(fill(this.#text.repoInvalid, { repo }));
+      return;
+    }
+    const url = `https://huggingface.co/${repo}/resolve/main/config.json`;
+    this.#status(fill(this.#text.repoFetching, { url }));
+    try {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const text = await response.text();
+      this.#setValue('config', pretty(text));
+      this.#pasted(text, repo);
+      this.#status(fill(this.#text.repoFetched, { repo }));
+    } catch (error) {
+      this.#status('');
+      this.#configError(fill(this.#text.repoFailed, { url, reason: (error as Error).message }));
+    }
   }
 
   async #read(files: File[]) {
     if (files.length === 0) return;
-    const names = files.map((file) => file.name).join(', ');
-    this.#status(fill(this.#text.reading, { files: names }));
+    this.#status(fill(this.#text.reading, { files: files.map((file) => file.name).join(', ') }));
     const started = performance.now();
     const read = await readFiles(files);
     const milliseconds = performance.now() - started;
@@ -38,12 +164,13 @@ class CountYourModel extends HTMLElement {
     if (read.headers.length > 0) this.#files = { headers: read.headers, index: read.index };
     else if (read.index) this.#files = { ...this.#files, index: read.index };
     this.#showErrors(read.errors);
-    this.#status(fill(this.#text.read, { files: this.#format.count(files.length - read.errors.length), ms: this.#format.count(Math.ceil(milliseconds)) }));
+    this.#status(fill(this.#text.read, { files: this.#format.count(files.length - read.errors.length), ms: this.#format.decimal(milliseconds) }));
     this.#renderCheckpoint();
   }
 
   #renderCheckpoint() {
-    this.#checkpoint = checkpointSections(this.#files, null, this.#text, this.#format);
+    const model = this.#report && { name: this.#report.name, module: this.#report.model };
+    this.#checkpoint = checkpointSections(this.#files, model, this.#text, this.#format);
     this.#part('checkpoint').innerHTML = this.#checkpoint.map(sectionHtml).join('');
   }
 
@@ -60,7 +187,7 @@ class CountYourModel extends HTMLElement {
   }
 
   #markdown(): string {
-    return this.#checkpoint.map(sectionMarkdown).join('\n\n');
+    return [...(this.#report?.sections ?? []), ...this.#checkpoint].map(sectionMarkdown).join('\n\n');
   }
 
   async #copy(text: string, done: string) {
@@ -80,9 +207,39 @@ class CountYourModel extends HTMLElement {
     return this.querySelector<T>(`[data-part="${name}"]`)!;
   }
 
+  #value(part: string): string {
+    return this.#part<HTMLInputElement>(part).value;
+  }
+
+  #setValue(part: string, value: string) {
+    this.#part<HTMLInputElement>(part).value = value;
+  }
+
   #action(name: string): HTMLButtonElement {
     return this.querySelector<HTMLButtonElement>(`[data-action="${name}"]`)!;
   }
 }
+
+function parseConfig(text: string, labels: CountText): Record<string, unknown> {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(fill(labels.configNotJson, { reason: (error as Error).message }));
+  }
+}
+
+/** The name a config gives itself, if any (`_name_or_path`, then `model_type`). */
+function modelName(config: Record<string, unknown>): string {
+  const name = config._name_or_path ?? config.model_type;
+  return typeof name === 'string' ? name : '';
+}
+
+const pretty = (text: string) => {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+};
 
 customElements.define('count-your-model', CountYourModel);

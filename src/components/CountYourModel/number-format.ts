@@ -7,16 +7,20 @@ export interface NumberFormats {
   short(n: number): string;
   gigabytes(bytes: number): string;
   percent(value: number): string;
+  /** Up to one decimal: 0.4, 12.5. */
+  decimal(value: number): string;
 }
 
 export function numberFormats(lang: string): NumberFormats {
   const short = new Intl.NumberFormat(lang, { notation: 'compact', maximumFractionDigits: 2 });
   const decimal = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
+  const oneDecimal = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
   const percent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 3 });
   return {
     count: (n) => formatCount(n, lang),
     short: (n) => short.format(n),
     gigabytes: (bytes) => `${decimal.format(bytes / 1e9)} GB`,
     percent: (value) => percent.format(value / 100),
+    decimal: (value) => oneDecimal.format(value),
   };
 }

@@ -50,3 +50,13 @@ export function sectionMarkdown({ title, tables, notes }: ReportSection): string
   }
   return parts.join('\n\n');
 }
+
+/** One checkbox per module name LoRA can adapt, the chosen ones checked. */
+export function loraTargetsHtml(targets: readonly string[], chosen: readonly string[]): string {
+  return targets
+    .map((target) => {
+      const name = escapeHtml(target);
+      return `<label><input type="checkbox" name="target" value="${name}"${chosen.includes(target) ? ' checked' : ''}> ${name}</label>`;
+    })
+    .join('');
+}

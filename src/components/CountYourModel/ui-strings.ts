@@ -12,7 +12,25 @@ const CHECKPOINT_PROBLEMS: readonly CheckpointProblem[] = [
 ];
 const SHARD_PROBLEMS: readonly ShardProblem['problem'][] = ['duplicate', 'shardMissing', 'notInIndex', 'elsewhere', 'missingFromShard'];
 
+export const COMPONENTS = ['embeddings', 'attention', 'mlp', 'experts', 'router', 'norms', 'head', 'other'] as const;
+/** The training setups the memory table lists (lib's TrainingSetup values). */
+export const TRAINING_SETUPS = ['sgd', 'sgd-momentum', 'adam', 'adam-mixed-precision'] as const;
+
 export const COUNT_STRINGS = defineUiStrings('count', [
+  // The config form.
+  'model', 'preset', 'pasted', 'configLabel', 'configHint', 'repoLabel', 'repoFetch', 'repoFetching', 'repoFetched',
+  'repoFailed', 'repoInvalid', 'configNotJson', 'configRejected', 'inputs', 'batch', 'tokens', 'kvDtype', 'loraRank',
+  'loraTargets',
+  // The model's tables.
+  'paramsTitle', 'paramsCaption', 'quantity', 'parameters', 'short', 'total', 'trainable', 'active', 'nonEmbedding',
+  'estimate', 'estimateNote', 'componentsTitle', 'componentsCaption', 'component', 'share', 'tiedNote',
+  ...COMPONENTS.map((component) => `component.${component}` as const),
+  'memoryTitle', 'memoryNote', 'weightsCaption', 'bytes', 'kvCaption', 'kvPerToken', 'kvTotal', 'kvNone',
+  'trainingCaption', 'setup', 'weights', 'gradients', 'optimizerState', 'masterWeights',
+  ...TRAINING_SETUPS.map((setup) => `setup.${setup}` as const),
+  'loraTitle', 'loraCaption', 'loraTrainable', 'loraTotal', 'loraPercent', 'loraNone',
+  // The presets at a glance, built with the page.
+  'presetsCaption', 'weightsBf16',
   // The checkpoint form and its status line.
   'files', 'chooseFiles', 'dropFiles', 'private', 'reading', 'read',
   // The checkpoint's tables.

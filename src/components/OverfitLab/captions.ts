@@ -8,14 +8,14 @@ import type { LabText } from './ui-strings.ts';
 
 const fmt = (v: number) => v.toPrecision(2);
 
-const describe = (settings: LabSettings, text: LabText) => fill(text.settingsSummary, { ...settings });
+const summarize = (settings: LabSettings, text: LabText) => fill(text.settingsSummary, { ...settings });
 
 export function lossCaption(settings: LabSettings, history: readonly Losses[], text: LabText, lang: string): string {
   const last = history.at(-1);
   const caption = fill(text.lossCaption, {
     width: settings.width,
     parameters: formatCount(labParameters(settings.width), lang),
-    settings: describe(settings, text),
+    settings: summarize(settings, text),
   });
   if (!last) return fill(text.captionEnd, { caption });
   return fill(text.lossCaptionResult, {
@@ -33,7 +33,7 @@ export function sweepCaption(settings: LabSettings, points: readonly SweepPoint[
     first: SWEEP_WIDTHS[0]!,
     last: SWEEP_WIDTHS.at(-1)!,
     epochs: settings.epochs,
-    settings: describe(settings, text),
+    settings: summarize(settings, text),
   });
   if (points.length === 0) return fill(text.captionEnd, { caption });
   const best = points[lowestValidation(points)]!;

@@ -118,7 +118,7 @@ export function fitChart(data: LabData, curve: readonly number[] | null, text: L
     `<g clip-path="url(#lab-clip-fit)"><path class="lab-truth" d="${sine}"/>` +
     dots(data.validation, 'lab-validation-point', 1.5) + dots(data.train, 'lab-train-point', 3);
   if (curve) body += `<path class="lab-fit" d="${path(CURVE_X.map((v, i) => [px(x, v), py(y, curve[i]!)]))}"/>`;
-  body += '</g>' + legend([['lab-truth', 'sin(3x)'], ['lab-fit', text.legendModel]]);
+  body += `</g>${legend([['lab-truth', 'sin(3x)'], ['lab-fit', text.legendModel]])}`;
   return svg('fit', fill(curve ? text.fitChartWithCurve : text.fitChart, { points: data.train.x.numel() }), body);
 }
 

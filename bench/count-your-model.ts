@@ -1,0 +1,76 @@
+// The "Count your model" page: the JavaScript it loads before any interaction (gzip, from the built
+// files, as the budget test counts it), what reaching for the tool adds (measured in headless
+// Chromium), and how long reading a checkpoint's header takes for a 10 GB sparse .safetensors file
+// (only its header written), as the page reports it.
+// Run with `npm run bench:count` (builds the site first). Prints figures; gates nothing.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright';
+import { modelFromConfig } from '../lib/index.ts';
+import { chromiumPath } from '../scripts/chromium-path.mjs';
+import { presetById } from '../src/components/CountYourModel/presets.ts';
+import { builtPages } from '../tests/support/built-site.ts';
+import { safetensorsHeader, safetensorsPrefix, writeSparseFile } from '../tests/support/checkpoint-files.ts';
+import { kb, upFrontJavaScript } from '../tests/support/page-javascript.ts';
+import { startPreview } from './preview-server.ts';
+
+const PORT = 4416;
+const ROUNDS = 7;
+const PAGE = 'count-your-model/';
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+// Llama-2-7B's own tensor names and shapes in bfloat16, its first 24 layers: 10.2 GB of data.
+const llama = modelFromConfig({ ...presetById('llama-2-7b')!.config, num_hidden_layers: 24 });
+const tensors = Object.fromEntries([...llama.stateDict()].map(([name, t]) => [name, { dtype: 'BF16', shape: [...t.shape] }]));
+const { header, dataBytes } = safetensorsHeader(tensors);
+const prefix = safetensorsPrefix(header);
+const scratch = mkdtempSync(join(tmpdir(), 'count-bench-'));
+// Two copies, read in turn, so every round is a fresh choice of file.
+const files = ['a', 'b'].map((name) => {
+  const path = join(scratch, `${name}.safetensors`);
+  writeSparseFile(path, prefix, prefix.length + dataBytes);
+  return path;
+});
+
+const server = await startPreview(PORT);
+const browser = await chromium.launch({ executablePath: chromiumPath() });
+try {
+  const page = await browser.newPage();
+  const scripts: Promise<number>[] = [];
+  page.on('response', (response) => {
+    if (/\.m?js(\?|$)/.test(response.url())) scripts.push(response.body().then((body) => gzipSync(body).length, () => 0));
+  });
+  const settledBytes = async () => {
+    await page.waitForLoadState('networkidle');
+    return (await Promise.all(scripts)).reduce((sum, bytes) => sum + bytes, 0);
+  };
+  await page.goto(`${server.url}${PAGE}`);
+  const onLoad = await settledBytes();
+  await page.locator('count-your-model [data-part="drop"]').hover();
+  await page.locator('count-your-model[data-ready]').waitFor();
+  const toolBytes = (await settledBytes()) - onLoad;
+
+  const times: number[] = [];
+  const status = page.locator('count-your-model [data-part="status"]');
+  for (let round = 0; round < ROUNDS; round++) {
+    await page.locator('count-your-model [data-part="files"]').setInputFiles(files[round % 2]!);
+    await status.filter({ hasText: /^Read the headers/ }).waitFor();
+    times.push(Number((await status.innerText()).match(/in ([\d.,]+) ms/)![1]!.replace(/,/g, '')));
+    await page.evaluate(() => (document.querySelector('count-your-model [data-part="status"]')!.textContent = ''));
+  }
+  for (const built of builtPages().filter((b) => b.url.endsWith(PAGE))) {
+    console.log(`JavaScript before any interaction, /${built.url}: ${kb(upFrontJavaScript(built.file).total)} gzip (budget 40 KB)`);
+  }
+  console.log(`Loaded once the page is idle (search UI included): ${kb(onLoad)} gzip`);
+  console.log(`Loaded when the reader reaches for the tool (the tool and the library): ${kb(toolBytes)} gzip`);
+  console.log(
+    `Header read of a ${((prefix.length + dataBytes) / 1e9).toFixed(2)} GB sparse .safetensors (${Object.keys(tensors).length} tensors, ` +
+      `${kb(prefix.length)} header): median ${median(times)} ms, min ${Math.min(...times)} ms, max ${Math.max(...times)} ms over ${ROUNDS} reads`,
+  );
+} finally {
+  await browser.close();
+  server.stop();
+  rmSync(scratch, { recursive: true, force: true });
+}

@@ -1,0 +1,204 @@
+// What the page says about the model a config describes, every figure computed by the library:
+// total, trainable and active parameters, the parameters by component, the 12 · L · d² estimate
+// beside the exact count, memory for the weights, the KV cache and training, and LoRA's count.
+import {
+  Conv1D,
+  countActiveParameters,
+  countParameters,
+  type DType,
+  Embedding,
+  kvCacheMemory,
+  Linear,
+  loraParameters,
+  type Module,
+  modelFromConfig,
+  trainingMemory,
+  type TrainingSetup,
+  weightMemory,
+} from 'lib';
+import { fill } from '../../i18n/fill-template.ts';
+import type { CountState } from './count-state.ts';
+import type { NumberFormats } from './number-format.ts';
+import type { ReportSection } from './report-table.ts';
+import { COMPONENTS, type CountText, TRAINING_SETUPS } from './ui-strings.ts';
+
+export interface ModelReport {
+  name: string;
+  model: Module;
+  sections: ReportSection[];
+  /** The names LoRA can target in this model (the last part of each Linear's name), in order. */
+  loraTargets: string[];
+}
+
+export const WEIGHT_DTYPES: readonly DType[] = ['float32', 'bfloat16', 'int8', 'int4'];
+export const KV_DTYPES: readonly DType[] = ['bfloat16', 'float32', 'int8', 'int4'];
+
+type Component = (typeof COMPONENTS)[number];
+
+/** Which part of a transformer a parameter belongs to, from its Hugging Face name. */
+export function componentOf(name: string, module: Module): Component {
+  const owner = name.split('.').at(-2) ?? '';
+  if (module instanceof Embedding) return 'embeddings';
+  if (/norm|^ln_/i.test(owner)) return 'norms';
+  if (/\.experts\./.test(name)) return 'experts';
+  if (/block_sparse_moe\.gate\./.test(name)) return 'router';
+  if (/self_attn|\.attn\.|\.attention\./.test(name)) return 'attention';
+  if (/\.mlp\.|\.intermediate\.|encoder\.layer\.\d+\.output\./.test(name)) return 'mlp';
+  if (/^lm_head\.|^pooler\./.test(name)) return 'head';
+  return 'other';
+}
+
+/** Each parameter once with the module that holds it, and the names under which a tied one appears again. */
+function parametersByModule(model: Module) {
+  const owned: { name: string; module: Module; numel: number }[] = [];
+  const seen = new Map<unknown, string>();
+  const tied: { name: string; storedAs: string }[] = [];
+  for (const [prefix, module] of model.namedModules()) {
+    for (const [local, parameter] of module.namedParameters('', false)) {
+      const name = prefix ? `${prefix}.${local}` : local;
+      const first = seen.get(parameter);
+      if (first) tied.push({ name, storedAs: first });
+      else {
+        seen.set(parameter, name);
+        owned.push({ name, module, numel: parameter.numel() });
+      }
+    }
+  }
+  return { owned, tied };
+}
+
+const sizeOf = (config: Readonly<Record<string, unknown>>, ...keys: string[]) => {
+  for (const key of keys) if (typeof config[key] === 'number') return config[key] as number;
+  return undefined;
+};
+
+/** The last part of each adaptable layer's name, as PEFT's target_modules takes them. */
+function loraTargetsOf(model: Module): string[] {
+  const names = new Set<string>();
+  for (const [name, module] of model.namedModules()) {
+    if (module instanceof Linear || module instanceof Conv1D) names.add(name.split('.').at(-1)!);
+  }
+  return [...names];
+}
+
+export function modelReport(
+  config: Readonly<Record<string, unknown>>,
+  name: string,
+  state: CountState,
+  text: CountText,
+  format: NumberFormats,
+): ModelReport {
+  const model = modelFromConfig({ ...config });
+  const { count, short } = format;
+  const total = countParameters(model, { trainableOnly: false });
+  const active = countActiveParameters(model);
+  const { owned, tied } = parametersByModule(model);
+
+  const byComponent = new Map<Component, number>();
+  for (const { name: parameter, module, numel } of owned) {
+    const component = componentOf(parameter, module);
+    byComponent.set(component, (byComponent.get(component) ?? 0) + numel);
+  }
+  const embeddings = byComponent.get('embeddings') ?? 0;
+  const layers = sizeOf(config, 'num_hidden_layers', 'n_layer');
+  const width = sizeOf(config, 'hidden_size', 'n_embd');
+  const row = (label: string, n: number) => [label, count(n), short(n)];
+  const parameterRows = [
+    row(text.total, total),
+    row(text.trainable, countParameters(model)),
+    row(text.active, active),
+    row(text.nonEmbedding, total - embeddings),
+  ];
+  const notes: string[] = [];
+  if (layers !== undefined && width !== undefined) {
+    const estimate = 12 * layers * width ** 2;
+    parameterRows.push(row(fill(text.estimate, { layers: count(layers), width: count(width) }), estimate));
+    notes.push(fill(text.estimateNote, { ratio: format.percent((100 * estimate) / (total - embeddings)) }));
+  }
+
+  const sections: ReportSection[] = [
+    {
+      title: fill(text.paramsTitle, { model: name }),
+      notes,
+      tables: [{ caption: text.paramsCaption, head: [text.quantity, text.parameters, text.short], rows: parameterRows, numeric: [1, 2] }],
+    },
+    {
+      title: text.componentsTitle,
+      notes: tied.map((t) => fill(text.tiedNote, t)),
+      tables: [
+        {
+          caption: text.componentsCaption,
+          head: [text.component, text.parameters, text.share],
+          rows: [...byComponent].map(([component, n]) => [text[`component.${component}`], count(n), format.percent((100 * n) / total)]),
+          numeric: [1, 2],
+        },
+      ],
+    },
+    memorySection(model, state, text, format),
+    loraSection(model, state, text, format),
+  ];
+  return { name, model, sections, loraTargets: loraTargetsOf(model) };
+}
+
+function memorySection(model: Module, state: CountState, text: CountText, format: NumberFormats): ReportSection {
+  const gb = format.gigabytes;
+  const tables: ReportSection['tables'][number][] = [
+    {
+      caption: text.weightsCaption,
+      head: [text.dtype, text.bytes],
+      rows: WEIGHT_DTYPES.map((dtype) => [dtype === 'bfloat16' ? 'bfloat16 / float16' : dtype, gb(weightMemory(model, dtype).bytes)]),
+      numeric: [1],
+    },
+  ];
+  const notes = [text.memoryNote];
+  try {
+    const dtype = state.kvDtype as DType;
+    const kv = kvCacheMemory(model, { tokens: state.tokens, batch: state.batch, dtype });
+    tables.push({
+      caption: fill(text.kvCaption, { batch: format.count(state.batch), tokens: format.count(state.tokens), dtype }),
+      head: [text.quantity, text.bytes],
+      rows: [
+        [text.kvPerToken, `${format.count(kv.bytesPerToken)} B`],
+        [text.kvTotal, gb(kv.bytes)],
+      ],
+      numeric: [1],
+    });
+  } catch {
+    notes.push(text.kvNone);
+  }
+  tables.push({
+    caption: text.trainingCaption,
+    head: [text.setup, text.weights, text.gradients, text.optimizerState, text.masterWeights, text.total],
+    rows: TRAINING_SETUPS.map((setup: TrainingSetup) => {
+      const memory = trainingMemory(model, setup);
+      return [text[`setup.${setup}`], ...[memory.weights, memory.gradients, memory.optimizerState, memory.masterWeights, memory.bytes].map(gb)];
+    }),
+    numeric: [1, 2, 3, 4, 5],
+  });
+  return { title: text.memoryTitle, notes, tables };
+}
+
+function loraSection(model: Module, state: CountState, text: CountText, format: NumberFormats): ReportSection {
+  const targets = state.targets.join(', ');
+  try {
+    const lora = loraParameters(model, { r: state.rank, targetModules: state.targets });
+    return {
+      title: text.loraTitle,
+      notes: [],
+      tables: [
+        {
+          caption: fill(text.loraCaption, { r: format.count(state.rank), targets, matrices: format.count(lora.adapted.length) }),
+          head: [text.quantity, text.parameters],
+          rows: [
+            [text.loraTrainable, format.count(lora.trainable)],
+            [text.loraTotal, format.count(lora.total)],
+            [text.loraPercent, format.percent(lora.percentage)],
+          ],
+          numeric: [1],
+        },
+      ],
+    };
+  } catch {
+    return { title: text.loraTitle, notes: [fill(text.loraNone, { targets: targets || '—' })], tables: [] };
+  }
+}

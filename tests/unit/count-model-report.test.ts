@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { countParameters, modelFromConfig } from 'lib';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_STATE, stateFromHash, stateToHash } from '../../src/components/CountYourModel/count-state.ts';
+import { componentOf, modelReport } from '../../src/components/CountYourModel/model-report.ts';
+import { numberFormats } from '../../src/components/CountYourModel/number-format.ts';
+import { presetById, PRESETS } from '../../src/components/CountYourModel/presets.ts';
+import { COUNT_STRINGS, type CountText } from '../../src/components/CountYourModel/ui-strings.ts';
+import { uiText } from '../../src/i18n/ui-strings.ts';
+
+const fixture: { models: Record<string, { config: Record<string, unknown>; parameters: number | string; active: number | string }> } = JSON.parse(
+  readFileSync(new URL('../fixtures/pytorch-llm.json', import.meta.url), 'utf8'),
+);
+const text = uiText(JSON.parse(readFileSync(new URL('../../content/i18n/en.json', import.meta.url), 'utf8')), COUNT_STRINGS) as CountText;
+const format = numberFormats('en');
+const report = (id: string, state = DEFAULT_STATE) => {
+  const preset = presetById(id)!;
+  return modelReport(preset.config, preset.name, state, text, format);
+};
+/** The rows of the section titled `title`, table `index`. */
+const rows = (id: string, title: string, index = 0, state = DEFAULT_STATE) =>
+  report(id, state).sections.find((s) => s.title === title)!.tables[index]!.rows;
+
+describe('the presets', () => {
+  it.each(PRESETS.map((preset) => [preset.name, preset] as const))('%s is the config the PyTorch fixture was built from, and counts as it does', (name, preset) => {
+    const expected = fixture.models[name]!;
+    expect(preset.config).toEqual(expected.config);
+    const model = modelFromConfig({ ...preset.config });
+    if (typeof expected.parameters === 'number') expect(countParameters(model, { trainableOnly: false })).toBe(expected.parameters);
+  });
+});
+
+describe('a model report', () => {
+  it('counts Llama-2-7B exactly: total, trainable and active', () => {
+    const table = rows('llama-2-7b', 'Parameters of Llama-2-7B');
+    expect(table.slice(0, 3).map((row) => row[1])).toEqual(['6,738,415,616', '6,738,415,616', '6,738,415,616']);
+  });
+
+  it("shows Mixtral's active parameters below its total", () => {
+    const [total, , active] = rows('mixtral-8x7b', 'Parameters of Mixtral-8x7B-v0.1');
+    expect(active![1]).toBe(format.count(fixture.models['Mixtral-8x7B-v0.1']!.active as number));
+    expect(Number(total![1]!.replace(/,/g, ''))).toBeGreaterThan(Number(active![1]!.replace(/,/g, '')));
+  });
+
+  it('splits the count into components that add up to the total, and names the tied head', () => {
+    const qwen = report('qwen2.5-0.5b');
+    const components = qwen.sections.find((s) => s.title === 'By component')!;
+    const sum = components.tables[0]!.rows.reduce((total, row) => total + Number(row[1]!.replace(/,/g, '')), 0);
+    expect(sum).toBe(countParameters(qwen.model, { trainableOnly: false }));
+    expect(components.notes).toEqual(['lm_head.weight is model.embed_tokens.weight (tied weights): one matrix, counted once.']);
+  });
+
+  it('gives PEFT’s 4,194,304 LoRA parameters for Llama-2-7B with r = 8 on q_proj and v_proj', () => {
+    const lora = rows('llama-2-7b', 'LoRA');
+    expect(lora[0]![1]).toBe('4,194,304');
+  });
+
+  it('puts Llama-2-7B in bfloat16 at about 13.5 GB, and its KV cache at 512 KiB per token', () => {
+    expect(rows('llama-2-7b', 'Memory', 0)[1]).toEqual(['bfloat16 / float16', '13.48 GB']);
+    // 2 · 32 layers · 32 heads · 128 · 2 bytes
+    expect(rows('llama-2-7b', 'Memory', 1)[0]![1]).toBe(`${format.count(2 * 32 * 32 * 128 * 2)} B`);
+  });
+
+  it('says an encoder keeps no KV cache instead of failing', () => {
+    const memory = report('bert-base').sections.find((s) => s.title === 'Memory')!;
+    expect(memory.notes).toContain(text.kvNone);
+  });
+
+  it('knows where a parameter of each family belongs', () => {
+    const names = (id: string) => [...report(id).model.namedModules()];
+    const classify = (id: string, name: string) => {
+      const module = names(id).find(([n]) => n === name.slice(0, name.lastIndexOf('.')))![1];
+      return componentOf(name, module);
+    };
+    expect(classify('mixtral-8x7b', 'model.layers.0.block_sparse_moe.gate.weight')).toBe('router');
+    expect(classify('mixtral-8x7b', 'model.layers.0.block_sparse_moe.experts.0.w1.weight')).toBe('experts');
+    expect(classify('gpt2', 'transformer.h.0.attn.c_attn.weight')).toBe('attention');
+    expect(classify('gpt2', 'transformer.ln_f.weight')).toBe('norms');
+    expect(classify('bert-base', 'encoder.layer.0.output.dense.weight')).toBe('mlp');
+    expect(classify('bert-base', 'encoder.layer.0.attention.output.LayerNorm.weight')).toBe('norms');
+    expect(classify('bert-base', 'pooler.dense.weight')).toBe('head');
+  });
+});
+
+describe('the address of a calculation', () => {
+  it('brings back a pasted config and every input', () => {
+    const state = { ...DEFAULT_STATE, preset: '', config: '{"model_type":"llama","名":"ü"}', repo: 'me/tiny', batch: 4, tokens: 32768, kvDtype: 'int8', rank: 16, targets: ['q_proj', 'o_proj'] };
+    expect(stateFromHash(stateToHash(state))).toEqual(state);
+  });
+
+  it('falls back to the defaults for what it gets wrong, and ignores other hashes', () => {
+    expect(stateFromHash('#count?preset=gpt2&batch=-3&r=x')).toEqual({ ...DEFAULT_STATE, preset: 'gpt2' });
+    expect(stateFromHash('#lab?width=3')).toBeNull();
+  });
+});
