@@ -59,12 +59,13 @@ function declaredNames(source: string): Declared[] {
     }
     if (ts.isImportDeclaration(statement) && statement.importClause) {
       const clause = statement.importClause;
-      const names: Declared[] = clause.name ? [{ name: clause.name.text, typeOnly: clause.isTypeOnly }] : [];
+      const typeOnly = clause.phaseModifier === ts.SyntaxKind.TypeKeyword; // `import type { … }`
+      const names: Declared[] = clause.name ? [{ name: clause.name.text, typeOnly }] : [];
       const bindings = clause.namedBindings;
-      if (bindings && ts.isNamespaceImport(bindings)) names.push({ name: bindings.name.text, typeOnly: clause.isTypeOnly });
+      if (bindings && ts.isNamespaceImport(bindings)) names.push({ name: bindings.name.text, typeOnly });
       if (bindings && ts.isNamedImports(bindings)) {
         for (const element of bindings.elements) {
-          names.push({ name: element.name.text, typeOnly: clause.isTypeOnly || element.isTypeOnly });
+          names.push({ name: element.name.text, typeOnly: typeOnly || element.isTypeOnly });
         }
       }
       return names;

@@ -15,6 +15,8 @@ const snippets: PageCells[] = [
       `${lib}\ntype Sizes = [number, number, number];\nconst sizes: Sizes = [3, 5, 2];`,
       'const model = new SimpleNN(...sizes);\nconsole.log(countParameters(model));',
       'function total(): number { return countParameters(model); }\nconst again: Sizes = sizes;',
+      'import type { Module } from "lib";\nimport { type Tensor } from "lib";',
+      'const m: Module = model;\nconst t: Tensor | null = m.parameters().next().value ?? null;',
     ],
   },
   {
