@@ -1,15 +1,73 @@
-// summary() against the tables torchinfo printed for its own test models
-// (tests/fixtures/torchinfo/*.out): same rows, shapes, counts, mult-adds and sizes.
-import { readFileSync } from 'node:fs';
-import { Bottleneck, Conv1d, Conv2d, Linear, Module, ResNet, resnet18, resnet50, type Shape, summary, type SummaryOptions } from 'lib';
+// summary() against the figures of the tables torchinfo printed for its own test models
+// (tests/fixtures/torchinfo-figures.json): every row's depth, label and cells, and every total.
+import { Bottleneck, type ColumnName, Conv1d, Conv2d, Linear, Module, type ModelSummary, ResNet, resnet18, resnet50, type Shape, summary, type SummaryOptions } from 'lib';
 import { describe, expect, it } from 'vitest';
+import figures from '../fixtures/torchinfo-figures.json';
 import { resnet18FirstThirtyFrozen } from '../support/pytorch-twins.ts';
 import * as models from '../support/torchinfo-models.ts';
 
-/** The tables of one torchinfo output file (some hold several): one ends where two dividers meet. */
-function tablesOf(file: string): string[] {
-  const text = readFileSync(new URL(`../fixtures/torchinfo/${file}.out`, import.meta.url), 'utf8').trimEnd();
-  return text.split(/(?<=^=+)\n(?==+$)/m);
+type Figure = number | number[] | string | null;
+type Row = { depth: number; layer: string } & Partial<Record<ColumnName, Figure>>;
+type Scaled = { value: number; unit: string };
+type Totals = Record<string, number | Scaled>;
+interface Table {
+  test: string;
+  table: number;
+  columns: ColumnName[];
+  rows: Row[];
+  totals: Totals;
+}
+const tables = figures.tables as unknown as Table[];
+
+function transcribed(file: string, index: number): Table {
+  const table = tables.find((t) => t.test === `test_${file}` && t.table === index);
+  if (!table) throw new Error(`no figures for test_${file}, table ${index}`);
+  return table;
+}
+
+// A cell as the fixture holds it: nothing (--) is null, counts are numbers, shapes arrays.
+function figure(cell: string): Figure {
+  const text = cell.trim();
+  if (text === '--') return null;
+  if (/^[\d,]+$/.test(text)) return Number(text.replaceAll(',', ''));
+  if (/^\[[\d, ]*\]$/.test(text)) return JSON.parse(text) as number[];
+  return text;
+}
+
+const UNITS: [string, number][] = [
+  ['T', 1e12],
+  ['G', 1e9],
+  ['M', 1e6],
+  ['k', 1e3],
+];
+// torchinfo's rule: the largest unit that keeps the figure at 1 or more, two decimals.
+function inUnit(n: number, unit: string): Scaled {
+  const factor = UNITS.find(([u]) => unit.startsWith(u))?.[1] ?? 1;
+  return { value: Number((n / factor).toFixed(2)), unit };
+}
+const unitOf = (n: number, bytes: boolean) => `${UNITS.find(([, factor]) => n >= factor)?.[0] ?? ''}${bytes && n >= 1e3 ? 'B' : ''}`;
+
+/** Our figures in the fixture's form; the totals in `units` when given (an older torchinfo's), else in ours. */
+function figuresOf(result: ModelSummary, columns: readonly ColumnName[], units?: Totals): { rows: Row[]; totals: Totals } {
+  const rows = result.shownRows.map((row) => {
+    const cells = result.cells(row);
+    return { depth: row.depth, layer: result.layerName(row), ...Object.fromEntries(columns.map((c) => [c, figure(cells[c])])) };
+  });
+  const scaled = (label: string, n: number, bytes: boolean) => {
+    const theirs = units?.[label];
+    return inUnit(n, typeof theirs === 'object' ? theirs.unit : unitOf(n, bytes));
+  };
+  const totals = {
+    'Total params': result.totalParams,
+    'Trainable params': result.trainableParams,
+    'Non-trainable params': result.nonTrainableParams,
+    'Total mult-adds': scaled('Total mult-adds', result.totalMultAdds, false),
+    'Input size': scaled('Input size', result.inputBytes, true),
+    'Forward/backward pass size': scaled('Forward/backward pass size', result.forwardBackwardBytes, true),
+    'Params size': scaled('Params size', result.paramBytes, true),
+    'Estimated Total Size': scaled('Estimated Total Size', result.inputBytes + result.forwardBackwardBytes + result.paramBytes, true),
+  };
+  return { rows, totals };
 }
 
 class TensorKernelSizeConv extends Module {
@@ -32,7 +90,8 @@ const lstmColumns: SummaryOptions = {
   rowSettings: ['var_names'],
 };
 
-// [file, which table, model, options]: every table torchinfo printed for a model this library builds.
+// [torchinfo's test (its output file), which of its tables, model, options]: every table torchinfo
+// printed for a model this library builds, compared in full.
 const identical: [string, number, () => Module, SummaryOptions][] = [
   ['string_result', 0, () => new models.SingleInputNet(), { inputSize: [16, 1, 28, 28] }],
   ['single_input', 0, () => new models.SingleInputNet(), { inputSize: [2, 1, 28, 28] }],
@@ -126,47 +185,48 @@ const identical: [string, number, () => Module, SummaryOptions][] = [
   ['genotype', 1, () => new models.GenotypeNetwork(), { inputSize: [2, 3, 32, 32], depth: 7 }],
 ];
 
-describe("summary() prints torchinfo's own tables", () => {
-  it.each(identical)('%s.out, table %i', (file, index, build, options) => {
-    expect(String(summary(build(), options))).toBe(tablesOf(file)[index]);
-  });
-});
+const tableName = (file: string, index: number) => `${file}${index > 0 ? ` (table ${index + 1})` : ''}`;
 
-describe("summary() agrees with torchinfo's tables where they show what it does not", () => {
-  const lines = (text: string) => text.split('\n');
+describe("summary() against torchinfo's figures", () => {
+  it.each(identical.map(([file, index, build, options]) => [tableName(file, index), file, index, build, options] as const))(
+    "matches torchinfo's %s table: rows, counts, mult-adds and sizes",
+    (_, file, index, build, options) => {
+      const { columns, rows, totals } = transcribed(file, index);
+      expect(figuresOf(summary(build(), options), columns)).toEqual({ rows, totals });
+    },
+  );
 
-  it('lstm.out: every row and total, without the rows of verbose mode (one per weight tensor)', () => {
-    const verboseRows = /^│ {4}└─(weight|bias)/;
-    const expected = lines(tablesOf('lstm')[0]!).filter((line) => !verboseRows.test(line));
-    expect(lines(String(summary(new models.LSTMNet(), lstmColumns)))).toEqual(expected);
-  });
-
-  it('lstm_custom_batch_size.out: all but the model row, whose [100, 1] is batch_dim=1 overwriting a size', () => {
-    const ours = lines(String(summary(new models.LSTMNet(), { inputSize: [100, 1], dtypes: ['int64'] })));
-    const theirs = lines(tablesOf('lstm_custom_batch_size')[0]!);
-    expect(ours[3]).toContain('LSTMNet                                  [100, 20]');
-    expect(theirs[3]).toContain('LSTMNet                                  [100, 1]');
-    expect([...ours.slice(0, 3), ...ours.slice(4)]).toEqual([...theirs.slice(0, 3), ...theirs.slice(4)]);
+  // lstm.out also lists, in verbose mode, one row per weight tensor: those were not transcribed.
+  it("matches torchinfo's lstm table, but for its verbose rows: rows, counts, mult-adds and sizes", () => {
+    const { columns, rows, totals } = transcribed('lstm', 0);
+    expect(figuresOf(summary(new models.LSTMNet(), lstmColumns), columns)).toEqual({ rows, totals });
   });
 
-  // Written by an older torchinfo (mult-adds and sizes always in millions); the rows and counts still apply.
+  // lstm_custom_batch_size.out's model row shows [100, 1]: batch_dim=1 writes the batch size over
+  // the output shape, so that one figure was not transcribed.
+  it("matches torchinfo's lstm_custom_batch_size table, but for the model row's output shape", () => {
+    const { columns, rows, totals } = transcribed('lstm_custom_batch_size', 0);
+    const ours = figuresOf(summary(new models.LSTMNet(), { inputSize: [100, 1], dtypes: ['int64'] }), columns);
+    expect(ours.rows[0]!.output_size).toEqual([100, 20]);
+    delete ours.rows[0]!.output_size;
+    expect(ours).toEqual({ rows, totals });
+  });
+
+  // Printed by an older torchinfo, which wrote mult-adds in M and sizes in MB whatever their size:
+  // the rows, counts and float16 sizes still apply, compared in the file's units.
   it.each([
     ['lstm_half', 0, () => new models.LSTMNet(), lstmColumns, 'int64'],
     ['linear_model_half', 1, () => new models.LinearModel(), { inputSize: [64, 128] }, 'float16'],
     ['single_input_half', 0, () => new models.SingleInputNet(), { inputSize: [2, 1, 28, 28] }, 'float16'],
-  ] as const)('%s.out, table %i: rows, counts and float16 sizes', (file, index, build, options, inputDtype) => {
+  ] as const)("matches torchinfo's %s table (index %i) in float16: rows, counts, mult-adds and sizes in its units", (file, index, build, options, inputDtype) => {
+    const { columns, rows, totals } = transcribed(file, index);
     const result = summary(build(), { ...options, dtype: 'float16', dtypes: [inputDtype] });
-    const theirs = lines(tablesOf(file)[index]!);
-    const rowsEnd = theirs.findIndex((line) => line.startsWith('Total mult-adds'));
-    expect(lines(String(result)).slice(0, rowsEnd)).toEqual(theirs.slice(0, rowsEnd));
-    const mb = (bytes: number) => (bytes / 1e6).toFixed(2);
-    expect(theirs.slice(rowsEnd, rowsEnd + 6)).toEqual([
-      `Total mult-adds (M): ${mb(result.totalMultAdds)}`,
-      theirs[rowsEnd + 1],
-      `Input size (MB): ${mb(result.inputBytes)}`,
-      `Forward/backward pass size (MB): ${mb(result.forwardBackwardBytes)}`,
-      `Params size (MB): ${mb(result.paramBytes)}`,
-      `Estimated Total Size (MB): ${mb(result.inputBytes + result.forwardBackwardBytes + result.paramBytes)}`,
-    ]);
+    expect(figuresOf(result, columns, totals)).toEqual({ rows, totals });
+  });
+
+  it('has figures for exactly the tables compared here', () => {
+    const compared = [...identical.map(([file, index]) => `test_${file}/${index}`), 'test_lstm/0', 'test_lstm_custom_batch_size/0'];
+    compared.push('test_lstm_half/0', 'test_linear_model_half/1', 'test_single_input_half/0');
+    expect(tables.map((t) => `${t.test}/${t.table}`).sort()).toEqual(compared.sort());
   });
 });
