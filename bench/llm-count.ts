@@ -76,13 +76,13 @@ try {
   await page.goto(server.url + LESSON);
   const first = page.locator('param-cell').first();
   // The cell's source is replaced as a reader's edit would be, then run in the page's kernel.
-  await first.locator('.cell-code').click();
+  await first.locator('[data-part="code"]').click();
   const editor = first.locator('.cm-content');
   await editor.focus();
   await editor.press('ControlOrMeta+a');
   await page.keyboard.insertText(cell);
-  await first.locator('.cell-run').click();
-  const output = first.locator('.cell-output:not([data-origin]) pre');
+  await first.locator('[data-action="run"]').click();
+  const output = first.locator('[data-part="output"]:not([data-origin]) pre');
   await output.getByText(names.at(-1)!).waitFor({ timeout: 60_000 });
   console.log('the same cell in a lesson page kernel (Web Worker), headless Chromium');
   console.log(await output.innerText());
