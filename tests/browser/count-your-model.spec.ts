@@ -183,6 +183,9 @@ test.describe('from a config', () => {
   test('a pasted config is counted, travels in the link, and a bad one keeps the last tables', async ({ page, context }) => {
     await openTool(page);
     const config = tool(page).locator('[data-part="config"]');
+    // JSON reads in the code font, not in the shared field style's inherited one.
+    const fontOf = (selector: string) => page.evaluate((s) => getComputedStyle(document.querySelector(s)!).fontFamily, selector);
+    expect(await fontOf('count-your-model [data-part="config"]')).toBe(await fontOf('main p code'));
     await config.fill(JSON.stringify(TINY_LLAMA));
     await expect(parameterRow(page, 'total')).toContainText('32');
     await expect(tool(page).locator('[data-part="preset"]')).toHaveValue('');
