@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import rehypeMermaid from 'rehype-mermaid';
+import { pluginPlainCodeTokens } from './src/markdown/plain-code-tokens.ts';
 import { remarkCells } from './src/markdown/remark-cells.ts';
 import { chromiumPath } from './scripts/chromium-path.mjs';
 import { basePath, LANGUAGES, outDir as buildDir, siteUrl } from './site.config.ts';
@@ -68,7 +69,8 @@ export default defineConfig({
       ],
       // Long lines wrap instead of scrolling: no sideways scrolling on phones, and no unlabelled
       // scrollable "region" landmarks (Expressive Code marks every scrolling block as one).
-      expressiveCode: { defaultProps: { wrap: true } },
+      // Tokens in the code's own colour lose their spans (src/markdown/plain-code-tokens.ts).
+      expressiveCode: { defaultProps: { wrap: true }, plugins: [pluginPlainCodeTokens()] },
       // Search loads Pagefind's UI when it is opened, not when the page is idle (src/components/Search/).
       components: { Search: './src/components/Search/Search.astro' },
       defaultLocale: 'root',
