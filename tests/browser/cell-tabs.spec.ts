@@ -49,6 +49,8 @@ test('every cell of every page has a TypeScript and a PyTorch tab, TypeScript fi
 test('choosing PyTorch shows every twin of the page and keeps the TypeScript cell the one that runs', async ({ page }) => {
   await page.goto(LESSON);
   await expect(twinPanel(page, 0)).toBeHidden();
+  // Until a reader chooses PyTorch, the twins are text in a <noscript>, not elements to lay out.
+  await expect(page.locator('cell-tabs [data-language="python"] pre')).toHaveCount(0);
   await tab(page, 1, 'PyTorch').click();
   for (let i = 0; i < lesson.cells.length; i++) {
     await expect(tab(page, i, 'PyTorch')).toHaveAttribute('aria-selected', 'true');
@@ -124,6 +126,25 @@ for (const theme of ['light', 'dark'] as const) {
     await tab(page, 0, 'PyTorch').click();
     found.push(...(await axe('cell-tabs')).violations);
     expect(describeViolations(found, theme)).toEqual([]);
+  });
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`code in the code's own colour, which has no token span, is drawn in that colour in the ${theme} theme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto(LESSON);
+    await useTheme(page, theme);
+    const colours = await cellPanel(page, 0).locator('.expressive-code').evaluate((block) => {
+      const line = [...block.querySelectorAll('.ec-line .code')].find((code) =>
+        [...code.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim()),
+      )!;
+      const probe = block.appendChild(document.createElement('span'));
+      probe.style.color = 'var(--ec-codeFg)';
+      const expected = getComputedStyle(probe).color;
+      probe.remove();
+      return { drawn: getComputedStyle(line).color, expected };
+    });
+    expect(colours.drawn).toBe(colours.expected);
   });
 }
 
