@@ -35,6 +35,7 @@ export { Sequential } from './layers/sequential.ts';
 export { TransformerEncoder, TransformerEncoderLayer, type TransformerEncoderLayerOptions } from './layers/transformer.ts';
 export { AlexNet } from './models/alexnet.ts';
 export { type HFConfig, modelFromConfig, SUPPORTED_MODEL_TYPES } from './models/from-config.ts';
+export { ConfigError, type ConfigProblem } from './models/config-error.ts';
 export { BertModel } from './models/hf/bert.ts';
 export { CausalLM, DecoderLayer, DecoderModel } from './models/hf/decoder.ts';
 export { Conv1D, GPT2LMHeadModel } from './models/hf/gpt2.ts';

@@ -2,6 +2,7 @@
 // Sizes are read strictly: a missing, fractional or non-positive size names its key and value,
 // because a guessed default would be a silently wrong count.
 import type { Module } from '../module.ts';
+import { ConfigError, type ConfigProblem } from './config-error.ts';
 import { BertModel } from './hf/bert.ts';
 import { CausalLM, type DecoderConfig } from './hf/decoder.ts';
 import { GPT2LMHeadModel } from './hf/gpt2.ts';
@@ -21,8 +22,8 @@ class ConfigReader {
     this.#modelType = modelType;
   }
 
-  fail(message: string): never {
-    throw new RangeError(`modelFromConfig (${this.#modelType}): ${message}`);
+  fail(problem: ConfigProblem): never {
+    throw new ConfigError(problem, this.#modelType);
   }
 
   has(key: string): boolean {
@@ -31,10 +32,10 @@ class ConfigReader {
 
   /** A required size: a positive integer. */
   size(key: string): number {
-    if (!this.has(key)) this.fail(`"${key}" is missing; it must be a positive integer`);
+    if (!this.has(key)) this.fail({ problem: 'missing', key });
     const value = this.#config[key];
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-      this.fail(`"${key}" must be a positive integer, got ${describe(value)}`);
+      this.fail({ problem: 'notPositiveInteger', key, got: describe(value) });
     }
     return value;
   }
@@ -47,29 +48,29 @@ class ConfigReader {
   flag(key: string, fallback: boolean): boolean {
     if (!this.has(key)) return fallback;
     const value = this.#config[key];
-    if (typeof value !== 'boolean') this.fail(`"${key}" must be true or false, got ${describe(value)}`);
+    if (typeof value !== 'boolean') this.fail({ problem: 'notBoolean', key, got: describe(value) });
     return value;
   }
 
   number(key: string, fallback: number): number {
     if (!this.has(key)) return fallback;
     const value = this.#config[key];
-    if (typeof value !== 'number' || !(value > 0)) this.fail(`"${key}" must be a positive number, got ${describe(value)}`);
+    if (typeof value !== 'number' || !(value > 0)) this.fail({ problem: 'notPositiveNumber', key, got: describe(value) });
     return value;
   }
 
   /** Refuses a setting that adds parameters this layout does not build, rather than miscount. */
   unsupported(key: string, allowed: unknown): void {
     if (this.has(key) && this.#config[key] !== allowed) {
-      this.fail(`"${key}" ${describe(this.#config[key])} adds parameters this layout does not build; only ${describe(allowed)} is supported`);
+      this.fail({ problem: 'addsParameters', key, got: describe(this.#config[key]), allowed: describe(allowed) });
     }
   }
 
-  /** `heads` must split `width` into equal heads. */
-  divides(headsKey: string, widthKey: string): void {
-    const heads = this.size(headsKey);
-    const width = this.size(widthKey);
-    if (width % heads !== 0) this.fail(`"${headsKey}" (${heads}) must divide "${widthKey}" (${width})`);
+  /** The size under `partsKey` must split the one under `wholeKey` into equal parts. */
+  divides(partsKey: string, wholeKey: string): void {
+    const parts = this.size(partsKey);
+    const whole = this.size(wholeKey);
+    if (whole % parts !== 0) this.fail({ problem: 'mustDivide', key: partsKey, value: parts, otherKey: wholeKey, other: whole });
   }
 }
 
@@ -97,15 +98,15 @@ function decoderConfig(read: ConfigReader, family: DecoderFamily): DecoderConfig
   const hiddenSize = read.size('hidden_size');
   if (!read.has('head_dim')) read.divides('num_attention_heads', 'hidden_size');
   const numKeyValueHeads = read.sizeOr('num_key_value_heads', () => numHeads);
-  if (numHeads % numKeyValueHeads !== 0) {
-    read.fail(`"num_key_value_heads" (${numKeyValueHeads}) must divide "num_attention_heads" (${numHeads})`);
-  }
+  if (read.has('num_key_value_heads')) read.divides('num_key_value_heads', 'num_attention_heads');
   const bias = (setting: boolean | 'attention_bias') => (setting === 'attention_bias' ? read.flag('attention_bias', false) : setting);
   let experts: DecoderConfig['experts'] = null;
   if (family.moe) {
     const count = read.size('num_local_experts');
     const topK = read.size('num_experts_per_tok');
-    if (topK > count) read.fail(`"num_experts_per_tok" (${topK}) cannot exceed "num_local_experts" (${count})`);
+    if (topK > count) {
+      read.fail({ problem: 'cannotExceed', key: 'num_experts_per_tok', value: topK, otherKey: 'num_local_experts', other: count });
+    }
     experts = { count, topK };
   }
   return {
@@ -170,12 +171,12 @@ export const SUPPORTED_MODEL_TYPES: readonly string[] = [...Object.keys(DECODERS
  */
 export function modelFromConfig(config: HFConfig): Module {
   if (typeof config !== 'object' || config === null || Array.isArray(config)) {
-    throw new TypeError(`modelFromConfig: expected a parsed config.json object, got ${describe(config)}`);
+    throw new ConfigError({ problem: 'notAnObject', got: describe(config) });
   }
   const modelType = config.model_type;
   if (typeof modelType !== 'string' || !SUPPORTED_MODEL_TYPES.includes(modelType)) {
-    const got = modelType === undefined ? 'no "model_type"' : `model_type ${describe(modelType)}`;
-    throw new RangeError(`modelFromConfig: ${got} is not supported; supported: ${SUPPORTED_MODEL_TYPES.join(', ')}`);
+    const got = modelType === undefined ? undefined : describe(modelType);
+    throw new ConfigError({ problem: 'unsupportedModelType', got, supported: SUPPORTED_MODEL_TYPES });
   }
   const read = new ConfigReader(config, modelType);
   if (modelType === 'gpt2') return gpt2(read);

@@ -2,6 +2,7 @@
 // (tests/fixtures/pytorch-llm.json, written by scripts/generate_llm_fixtures.py): every parameter
 // name and shape, the totals, the active counts; then memory, KV cache and LoRA.
 import {
+  ConfigError,
   countActiveParameters,
   countParameters,
   freeze,
@@ -79,6 +80,24 @@ describe('modelFromConfig', () => {
     [{ ...config('GPT-2 small'), add_cross_attention: true }, '(gpt2): "add_cross_attention" true adds parameters'],
   ])('rejects a bad config with a message that names the key and the value (%#)', (bad, message) => {
     expect(() => modelFromConfig(bad as Record<string, unknown>)).toThrow(message);
+  });
+
+  it('gives the problem as data too, for a page to say it in its own language', () => {
+    const refusal = (bad: unknown) => {
+      try {
+        modelFromConfig(bad as Record<string, unknown>);
+      } catch (error) {
+        return error as ConfigError;
+      }
+      throw new Error('the config was accepted');
+    };
+    const divide = refusal({ ...llama, num_key_value_heads: 5 });
+    expect(divide).toBeInstanceOf(ConfigError);
+    expect(divide.modelType).toBe('llama');
+    expect(divide.problem).toEqual({ problem: 'mustDivide', key: 'num_key_value_heads', value: 5, otherKey: 'num_attention_heads', other: 32 });
+    expect(refusal([1]).problem).toEqual({ problem: 'notAnObject', got: '[1]' });
+    expect(refusal({ ...llama, model_type: undefined }).problem).toEqual({ problem: 'unsupportedModelType', got: undefined, supported: SUPPORTED_MODEL_TYPES });
+    expect(refusal({ ...llama, rms_norm_eps: -1 }).problem).toEqual({ problem: 'notPositiveNumber', key: 'rms_norm_eps', got: '-1' });
   });
 
   it('accepts head counts that do not divide the width when head_dim is given, as Qwen3 does', () => {
