@@ -195,7 +195,9 @@ test.describe('from a config', () => {
     const error = tool(page).locator('[data-part="config-error"]');
     await expect(error).toContainText('The config is not JSON');
     await config.fill(JSON.stringify({ ...TINY_LLAMA, model_type: 'lstm' }));
-    await expect(error).toContainText('supported: llama');
+    await expect(error).toContainText('"model_type" "lstm" is not one this page builds; it builds llama, mistral');
+    await config.fill(JSON.stringify({ ...TINY_LLAMA, num_key_value_heads: 3 }));
+    await expect(error).toContainText('"num_attention_heads" (1) must be a multiple of "num_key_value_heads" (3).');
     await expect(parameterRow(page, 'total')).toContainText('32');
 
     const other = await context.newPage();
@@ -268,5 +270,10 @@ test.describe('from a config', () => {
     await openTool(page, `zh-cn/${PAGE}`);
     await expect(parameterRow(page, '总数')).toContainText('6,738,415,616');
     await expect(parameterRow(page, '总数')).toContainText('67.38亿');
+    // A config the library refuses is explained in Chinese too.
+    await tool(page).locator('[data-part="config"]').fill(JSON.stringify({ ...TINY_LLAMA, hidden_size: 0 }));
+    await expect(tool(page).locator('[data-part="config-error"]')).toHaveText(
+      '"hidden_size" 必须是正整数，而不是 0。 表格仍显示上一次成功读取的模型。',
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { countParameters, modelFromConfig } from 'lib';
+import { ConfigError, countParameters, modelFromConfig } from 'lib';
 import { describe, expect, it } from 'vitest';
+import { configErrorText } from '../../src/components/CountYourModel/config-error-text.ts';
 import { DEFAULT_STATE, stateFromHash, stateToHash } from '../../src/components/CountYourModel/count-state.ts';
 import { componentOf, modelReport } from '../../src/components/CountYourModel/model-report.ts';
 import { numberFormats } from '../../src/components/CountYourModel/number-format.ts';
@@ -91,5 +92,28 @@ describe('the address of a calculation', () => {
   it('falls back to the defaults for what it gets wrong, and ignores other hashes', () => {
     expect(stateFromHash('#count?preset=gpt2&batch=-3&r=x')).toEqual({ ...DEFAULT_STATE, preset: 'gpt2' });
     expect(stateFromHash('#lab?width=3')).toBeNull();
+  });
+});
+
+describe("a config the library refuses, in the page's words", () => {
+  const zh = uiText(JSON.parse(readFileSync(new URL('../../content/i18n/zh-CN.json', import.meta.url), 'utf8')), COUNT_STRINGS) as CountText;
+  const refusal = (config: unknown): ConfigError => {
+    try {
+      modelFromConfig(config as Record<string, unknown>);
+    } catch (error) {
+      if (error instanceof ConfigError) return error;
+    }
+    throw new Error('modelFromConfig did not refuse the config with a ConfigError');
+  };
+  const llama = presetById('llama-2-7b')!.config;
+
+  it.each([
+    [{ ...llama, hidden_size: '4096' }, '"hidden_size" must be a positive integer, not "4096".', '"hidden_size" 必须是正整数，而不是 "4096"。'],
+    [{ ...llama, model_type: undefined }, 'The config has no "model_type"; this page builds llama, mistral, qwen2, qwen3, mixtral, gpt2, bert.', '配置中没有 "model_type"；本页能构建的有：llama, mistral, qwen2, qwen3, mixtral, gpt2, bert。'],
+    [{ ...llama, num_key_value_heads: 5 }, '"num_attention_heads" (32) must be a multiple of "num_key_value_heads" (5).', '"num_attention_heads"（32）必须是 "num_key_value_heads"（5）的整数倍。'],
+    [{ ...presetById('gpt2')!.config, add_cross_attention: true }, '"add_cross_attention": true adds parameters that the gpt2 layout here does not build; only false is supported.', '"add_cross_attention" 为 true 时会增加本页 gpt2 结构没有构建的参数；只支持 false。'],
+  ])('%# in English and in Chinese', (config, english, chinese) => {
+    expect(configErrorText(refusal(config), text)).toBe(english);
+    expect(configErrorText(refusal(config), zh)).toBe(chinese);
   });
 });

@@ -1,10 +1,12 @@
 // <count-your-model>: counts the model a config describes with the library, reads the headers
 // of the reader's checkpoint files in the browser (nothing is uploaded) and compares the two, keeps
 // every input in the address, and copies the tables as Markdown or the calculation as a link.
+import { ConfigError } from 'lib';
 import type { CheckpointError } from '../../checkpoint/checkpoint-error.ts';
 import { readFiles } from '../../checkpoint/read-files.ts';
 import { fill } from '../../i18n/fill-template.ts';
 import { type CheckpointFiles, checkpointSections, errorText } from './checkpoint-report.ts';
+import { configErrorText } from './config-error-text.ts';
 import { type CountState, DEFAULT_STATE, stateFromHash, stateToHash } from './count-state.ts';
 import { type ModelReport, modelReport } from './model-report.ts';
 import { type NumberFormats, numberFormats } from './number-format.ts';
@@ -116,7 +118,7 @@ class CountYourModel extends HTMLElement {
       const config = preset ? preset.config : parseConfig(this.#state.config, this.#text);
       report = modelReport(config, preset?.name ?? (this.#state.repo || modelName(config) || this.#text.pasted), this.#state, this.#text, this.#format);
     } catch (error) {
-      this.#configError((error as Error).message);
+      this.#configError(error instanceof ConfigError ? configErrorText(error, this.#text) : (error as Error).message);
       return;
     }
     this.#configError('');

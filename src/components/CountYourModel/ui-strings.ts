@@ -1,6 +1,7 @@
 // The words of the "Count your model" tool, under `count.` in content/i18n/<lang>.json.
 // CountYourModel.astro looks them up at build time and hands them to the element as JSON, since it
 // writes its tables again as the reader changes things. `{{name}}` marks where a value goes.
+import type { ConfigProblem } from 'lib';
 import { defineUiStrings, type UiText } from '../../i18n/ui-strings.ts';
 import type { CheckpointProblem } from '../../checkpoint/checkpoint-error.ts';
 import type { ShardProblem } from '../../checkpoint/shards.ts';
@@ -9,6 +10,10 @@ const CHECKPOINT_PROBLEMS: readonly CheckpointProblem[] = [
   'tooShort', 'headerTooLarge', 'headerBeyondFile', 'headerNotJson', 'headerNotObject', 'badMetadata', 'badEntry',
   'unknownDtype', 'sizeMismatch', 'outsideData', 'overlap', 'uncovered', 'notGguf', 'unsupportedVersion', 'truncated',
   'badValue', 'unknownGgmlType', 'indexNotJson', 'indexNoWeightMap',
+];
+const CONFIG_PROBLEMS: readonly (ConfigProblem['problem'] | 'noModelType')[] = [
+  'notAnObject', 'noModelType', 'unsupportedModelType', 'missing', 'notPositiveInteger', 'notBoolean', 'notPositiveNumber',
+  'addsParameters', 'mustDivide', 'cannotExceed',
 ];
 const SHARD_PROBLEMS: readonly ShardProblem['problem'][] = ['duplicate', 'shardMissing', 'notInIndex', 'elsewhere', 'missingFromShard'];
 
@@ -40,6 +45,8 @@ export const COUNT_STRINGS = defineUiStrings('count', [
   'compareTitle', 'compareSummary', 'compareNone', 'missing', 'extra', 'misShaped', 'tied', 'quantisedWeight',
   // Copy and share.
   'copyMarkdown', 'copiedMarkdown', 'copyLink', 'copiedLink', 'copyFailed',
+  // What is wrong with a config.
+  ...CONFIG_PROBLEMS.map((problem) => `config.${problem}` as const),
   // What went wrong with a file, or between shards.
   ...CHECKPOINT_PROBLEMS.map((problem) => `error.${problem}` as const),
   ...SHARD_PROBLEMS.map((problem) => `shard.${problem}` as const),
