@@ -1,20 +1,28 @@
 // GGUF files named and shaped as llama.cpp's converter writes them (gguf-py's TENSOR_NAMES, each
 // shape innermost first, a Mixtral layer's experts stacked expert-outermost), read back, put under
-// their Hugging Face names and compared with the model modelFromConfig builds.
+// their Hugging Face names and compared with the model modelFromConfig builds, and the page's
+// report of such a file.
+import { readFileSync } from 'node:fs';
 import { type HFConfig, modelFromConfig } from 'lib';
 import { describe, expect, it } from 'vitest';
 import { compareWithModel } from '../../src/checkpoint/compare.ts';
 import { readGgufHeader } from '../../src/checkpoint/gguf.ts';
 import { ggufAsHuggingFace } from '../../src/checkpoint/gguf-names.ts';
+import { checkpointSections } from '../../src/components/CountYourModel/checkpoint-report.ts';
+import { numberFormats } from '../../src/components/CountYourModel/number-format.ts';
+import { COUNT_STRINGS, type CountText } from '../../src/components/CountYourModel/ui-strings.ts';
+import { uiText } from '../../src/i18n/ui-strings.ts';
 import { ggufBytes, type GgufTensorSpec } from '../support/checkpoint-files.ts';
 
 /** A tensor in F32, `ne` listed as GGUF lists it: ne[0], the row length, first. */
 const f32 = (name: string, ...ne: number[]): GgufTensorSpec => ({ name, shape: ne, type: 0, bytes: 4 * ne.reduce((a, b) => a * b, 1) });
 const f16 = (name: string, ...ne: number[]): GgufTensorSpec => ({ ...f32(name, ...ne), type: 1, bytes: 2 * ne.reduce((a, b) => a * b, 1) });
 
+const readGguf = (tensors: GgufTensorSpec[]) =>
+  readGgufHeader(new Blob([ggufBytes({ 'general.architecture': { type: 'string', value: 'llama' } }, tensors)]), 'model.gguf');
+
 async function compared(config: HFConfig, tensors: GgufTensorSpec[]) {
-  const bytes = ggufBytes({ 'general.architecture': { type: 'string', value: 'llama' } }, tensors);
-  const header = await readGgufHeader(new Blob([bytes]), 'model.gguf');
+  const header = await readGguf(tensors);
   const translated = ggufAsHuggingFace(header.tensors, config.model_type as string);
   const model = modelFromConfig(config);
   return { header, translated, comparison: compareWithModel(translated, model), expected: model.stateDict().size };
@@ -156,5 +164,24 @@ describe('a GGUF file compared with the model of its config', () => {
     expect(comparison.missing).toEqual([{ name: 'model.layers.0.mlp.down_proj.weight', shape: [8, 12] }]);
     expect(comparison.extra).toEqual([{ name: 'blk.0.attn_qkv.weight', shape: [8, 16] }]);
     expect(comparison.matching).toBe(expected - 2);
+  });
+});
+
+describe("the page's report of a GGUF file", () => {
+  const text = uiText(JSON.parse(readFileSync(new URL('../../content/i18n/en.json', import.meta.url), 'utf8')), COUNT_STRINGS) as CountText;
+  const format = numberFormats('en');
+
+  it('counts rope_freqs apart, and compares the tensors under their Hugging Face names', async () => {
+    const header = { format: 'gguf' as const, ...(await readGguf(LLAMA_FILE)) };
+    const model = { name: 'tiny', module: modelFromConfig(TINY_LLAMA), modelType: 'llama' };
+    const [file, comparison] = checkpointSections({ headers: [header] }, model, text, format);
+    // The model's 1,160 parameters, in the 21 tensors beside rope_freqs.
+    expect(file?.notes).toContain('1,160 parameters (1.16K) in 21 tensors.');
+    expect(file?.notes.some((note) => note.startsWith('Only in the GGUF file: rope_freqs.weight [1].'))).toBe(true);
+    expect(comparison?.notes).toEqual([
+      "21 of the model's 21 tensors are in the files with the same name and shape.",
+      text.ggufCompared,
+      text.compareNone,
+    ]);
   });
 });
