@@ -12,10 +12,9 @@ import { checkpointSections } from '../../src/components/CountYourModel/checkpoi
 import { numberFormats } from '../../src/components/CountYourModel/number-format.ts';
 import { COUNT_STRINGS, type CountText } from '../../src/components/CountYourModel/ui-strings.ts';
 import { uiText } from '../../src/i18n/ui-strings.ts';
-import { ggufBytes, type GgufTensorSpec } from '../support/checkpoint-files.ts';
+import { ggufBytes, ggufF32 as f32, type GgufTensorSpec } from '../support/checkpoint-files.ts';
 
-/** A tensor in F32, `ne` listed as GGUF lists it: ne[0], the row length, first. */
-const f32 = (name: string, ...ne: number[]): GgufTensorSpec => ({ name, shape: ne, type: 0, bytes: 4 * ne.reduce((a, b) => a * b, 1) });
+/** The same in F16 (GGML type 1). */
 const f16 = (name: string, ...ne: number[]): GgufTensorSpec => ({ ...f32(name, ...ne), type: 1, bytes: 2 * ne.reduce((a, b) => a * b, 1) });
 
 const readGguf = (tensors: GgufTensorSpec[]) =>
