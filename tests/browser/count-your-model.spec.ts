@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { describeViolations, violations } from '../support/axe.ts';
-import { ggufBytes, safetensorsHeader, safetensorsPrefix, writeSparseFile } from '../support/checkpoint-files.ts';
+import { ggufBytes, ggufF32 as f32, safetensorsHeader, safetensorsPrefix, writeSparseFile } from '../support/checkpoint-files.ts';
 
 const PAGE = 'count-your-model/';
 const tool = (page: Page) => page.locator('count-your-model');
@@ -253,6 +253,27 @@ test.describe('from a config', () => {
     await expect(results).toContainText('In the files but not in the model: model.rotary.extra [1]');
     await expect(results).toContainText(`${layer}.self_attn.v_proj.weight has the shape [2, 3] in the file, [2, 2] in the model`);
     await expect(results).toContainText('lm_head.weight is not in the files because it is tied to model.embed_tokens.weight');
+  });
+
+  test('a GGUF file is compared under its Hugging Face names, every tensor matching', async ({ page }, testInfo) => {
+    const path = testInfo.outputPath('tiny.gguf');
+    // Named and shaped as llama.cpp writes them: ne[0], the row length, first.
+    writeFileSync(path, ggufBytes({ 'general.architecture': { type: 'string', value: 'llama' } }, [
+      f32('token_embd.weight', 2, 2), f32('output.weight', 2, 2), f32('output_norm.weight', 2), f32('rope_freqs.weight', 1),
+      f32('blk.0.attn_norm.weight', 2), f32('blk.0.attn_q.weight', 2, 2), f32('blk.0.attn_k.weight', 2, 2),
+      f32('blk.0.attn_v.weight', 2, 2), f32('blk.0.attn_output.weight', 2, 2), f32('blk.0.ffn_norm.weight', 2),
+      f32('blk.0.ffn_gate.weight', 2, 1), f32('blk.0.ffn_up.weight', 2, 1), f32('blk.0.ffn_down.weight', 1, 2),
+    ]));
+    await openTool(page);
+    await tool(page).locator('[data-part="config"]').fill(JSON.stringify({ ...TINY_LLAMA, tie_word_embeddings: false }));
+    await expect(parameterRow(page, 'total')).toContainText('36');
+    await tool(page).locator('[data-part="files"]').setInputFiles(path);
+    const results = tool(page).locator('[data-part="checkpoint"]');
+    await expect(results).toContainText('36 parameters (36) in 12 tensors.');
+    await expect(results).toContainText('Only in the GGUF file: rope_freqs.weight [1].');
+    await expect(results).toContainText("12 of the model's 12 tensors are in the files with the same name and shape.");
+    await expect(results).toContainText('GGUF tensors are compared under the Hugging Face names they were converted from');
+    await expect(results).toContainText('Nothing is missing, extra or shaped differently.');
   });
 
   test('Copy as Markdown puts the tables on the clipboard', async ({ page, context }) => {

@@ -103,6 +103,9 @@ export interface GgufTensorSpec {
   bytes: number;
 }
 
+/** A tensor in F32 (GGML type 0), `ne` listed as GGUF lists it: ne[0], the row length, first. */
+export const ggufF32 = (name: string, ...ne: number[]): GgufTensorSpec => ({ name, shape: ne, type: 0, bytes: 4 * ne.reduce((a, b) => a * b, 1) });
+
 /** A GGUF file's header and tensor infos, padded to the 32-byte alignment, then `dataBytes` of zeros. */
 export function ggufBytes(metadata: GgufMetadata, tensors: GgufTensorSpec[], { version = 3, magic = 'GGUF' } = {}): Uint8Array<ArrayBuffer> {
   const parts: number[] = [];

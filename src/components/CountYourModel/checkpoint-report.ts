@@ -1,9 +1,10 @@
 // What the page says about the reader's checkpoint files: tables per file, dtype and module, the
 // quantised tensors flagged, what the shards and their index disagree on, and, given the config's
-// model, the tensor-by-tensor comparison.
+// model, the tensor-by-tensor comparison (a GGUF file's tensors under their Hugging Face names).
 import type { Module } from 'lib';
 import type { CheckpointError } from '../../checkpoint/checkpoint-error.ts';
 import { compareWithModel } from '../../checkpoint/compare.ts';
+import { ggufAsHuggingFace, isGgufOnly } from '../../checkpoint/gguf-names.ts';
 import type { FileHeader } from '../../checkpoint/read-files.ts';
 import { combineShards, type ShardIndex, type ShardProblem } from '../../checkpoint/shards.ts';
 import { modulePattern, tally, type TensorInfo } from '../../checkpoint/tensor-info.ts';
@@ -17,11 +18,19 @@ export interface CheckpointFiles {
   index?: ShardIndex;
 }
 
+/** The model the config builds, and its `model_type`, which says how a GGUF file names its tensors. */
+export interface ComparedModel {
+  name: string;
+  module: Module;
+  modelType: string;
+}
+
 const shapeText = (shape: readonly number[]) => `[${shape.join(', ')}]`;
 const sum = (tensors: readonly TensorInfo[]) => tensors.reduce((total, t) => total + t.elements, 0);
 // Long lists are cut: the first few names say enough, the count says the rest.
 const SHOWN = 12;
 const list = (names: readonly string[]) => (names.length > SHOWN ? `${names.slice(0, SHOWN).join(', ')} … (+${names.length - SHOWN})` : names.join(', '));
+const listShaped = (tensors: Iterable<{ name: string; shape: readonly number[] }>) => list([...tensors].map((t) => `${t.name} ${shapeText(t.shape)}`));
 
 export function errorText(error: CheckpointError, text: CountText): string {
   return fill(text[`error.${error.problem}`], { file: error.file, ...error.details });
@@ -34,13 +43,17 @@ function shardText(problem: ShardProblem, text: CountText): string {
 
 export function checkpointSections(
   { headers, index }: CheckpointFiles,
-  model: { name: string; module: Module } | null,
+  model: ComparedModel | null,
   text: CountText,
   format: NumberFormats,
 ): ReportSection[] {
   if (headers.length === 0) return [];
   const { tensors, problems } = combineShards(headers, index);
-  const plain = tensors.filter((t) => !t.quantised);
+  const ggufFiles = new Set(headers.filter((h) => h.format === 'gguf').map((h) => h.file));
+  const fromGguf = (t: TensorInfo) => ggufFiles.has(t.file);
+  // llama.cpp's RoPE factors are counted apart: no parameter, though the file stores them.
+  const ggufOnly = new Set(tensors.filter((t) => fromGguf(t) && isGgufOnly(t.name)));
+  const plain = tensors.filter((t) => !t.quantised && !ggufOnly.has(t));
   const quantised = tensors.filter((t) => t.quantised);
   const count = format.count;
   const tallyRows = (key: (t: TensorInfo) => string) =>
@@ -48,7 +61,8 @@ export function checkpointSections(
 
   const notes = [fill(text.checkpointTotal, { parameters: count(sum(plain)), short: format.short(sum(plain)), tensors: count(plain.length) })];
   if (quantised.length > 0) notes.push(fill(text.quantisedNote, { tensors: count(quantised.length), elements: count(sum(quantised)) }));
-  if (headers.some((h) => h.format === 'gguf')) notes.push(text.ggufNote);
+  if (ggufFiles.size > 0) notes.push(text.ggufNote);
+  if (ggufOnly.size > 0) notes.push(fill(text.ggufOnly, { list: listShaped(ggufOnly) }));
   if (index) notes.push(fill(text.indexNote, { file: index.file, tensors: count(index.weightMap.size) }));
   notes.push(...problems.map((problem) => shardText(problem, text)));
 
@@ -68,28 +82,36 @@ export function checkpointSections(
       ],
     },
   ];
-  if (model) sections.push(comparisonSection(tensors, model, text, format));
+  if (model) {
+    // A GGUF file's tensors are compared as the Hugging Face checkpoint names and shapes them.
+    const gguf = tensors.filter(fromGguf);
+    const compared = [...tensors.filter((t) => !fromGguf(t)), ...ggufAsHuggingFace(gguf, model.modelType)];
+    sections.push(comparisonSection(compared, gguf.length > 0, model, text, format));
+  }
   return sections;
 }
 
 function comparisonSection(
   tensors: readonly TensorInfo[],
-  model: { name: string; module: Module },
+  translated: boolean,
+  model: ComparedModel,
   text: CountText,
   format: NumberFormats,
 ): ReportSection {
   const comparison = compareWithModel(tensors, model.module);
   const expected = model.module.stateDict().size;
-  const notes = [fill(text.compareSummary, { matching: format.count(comparison.matching), expected: format.count(expected), model: model.name })];
-  if (comparison.missing.length > 0) notes.push(fill(text.missing, { list: list(comparison.missing.map((m) => `${m.name} ${shapeText(m.shape)}`)) }));
-  if (comparison.extra.length > 0) notes.push(fill(text.extra, { list: list(comparison.extra.map((m) => `${m.name} ${shapeText(m.shape)}`)) }));
+  const findings: string[] = [];
+  if (comparison.missing.length > 0) findings.push(fill(text.missing, { list: listShaped(comparison.missing) }));
+  if (comparison.extra.length > 0) findings.push(fill(text.extra, { list: listShaped(comparison.extra) }));
   for (const { name, expected: shape, actual } of comparison.misShaped.slice(0, SHOWN)) {
-    notes.push(fill(text.misShaped, { name, expected: shapeText(shape), actual: shapeText(actual) }));
+    findings.push(fill(text.misShaped, { name, expected: shapeText(shape), actual: shapeText(actual) }));
   }
-  for (const tied of comparison.tied) notes.push(fill(text.tied, tied));
+  for (const tied of comparison.tied) findings.push(fill(text.tied, tied));
   if (comparison.quantised.length > 0) {
-    notes.push(fill(text.quantisedWeight, { list: list(comparison.quantised.map((q) => `${q.name} → ${q.storedAs}`)) }));
+    findings.push(fill(text.quantisedWeight, { list: list(comparison.quantised.map((q) => `${q.name} → ${q.storedAs}`)) }));
   }
-  if (notes.length === 1 && comparison.matching === expected) notes.push(text.compareNone);
-  return { title: fill(text.compareTitle, { model: model.name }), notes, tables: [] };
+  if (findings.length === 0 && comparison.matching === expected) findings.push(text.compareNone);
+  const notes = [fill(text.compareSummary, { matching: format.count(comparison.matching), expected: format.count(expected), model: model.name })];
+  if (translated) notes.push(text.ggufCompared);
+  return { title: fill(text.compareTitle, { model: model.name }), notes: [...notes, ...findings], tables: [] };
 }

@@ -171,7 +171,7 @@ class CountYourModel extends HTMLElement {
   }
 
   #renderCheckpoint() {
-    const model = this.#report && { name: this.#report.name, module: this.#report.model };
+    const model = this.#report && { name: this.#report.name, module: this.#report.model, modelType: this.#report.modelType };
     this.#checkpoint = checkpointSections(this.#files, model, this.#text, this.#format);
     this.#part('checkpoint').innerHTML = this.#checkpoint.map(sectionHtml).join('');
   }

@@ -25,6 +25,8 @@ import { type COMPONENTS, type CountText, TRAINING_SETUPS } from './ui-strings.t
 export interface ModelReport {
   name: string;
   model: Module;
+  /** The config's `model_type`, which says how a GGUF file names this model's tensors. */
+  modelType: string;
   sections: ReportSection[];
   /** The names LoRA can target in this model (the last part of each Linear's name), in order. */
   loraTargets: string[];
@@ -137,7 +139,8 @@ export function modelReport(
     memorySection(model, state, text, format),
     loraSection(model, state, text, format),
   ];
-  return { name, model, sections, loraTargets: loraTargetsOf(model) };
+  // modelFromConfig has built it, so model_type is one of the strings it knows.
+  return { name, model, modelType: String(config.model_type), sections, loraTargets: loraTargetsOf(model) };
 }
 
 function memorySection(model: Module, state: CountState, text: CountText, format: NumberFormats): ReportSection {

@@ -40,9 +40,9 @@ export const COUNT_STRINGS = defineUiStrings('count', [
   'files', 'chooseFiles', 'dropFiles', 'private', 'reading', 'read',
   // The checkpoint's tables.
   'checkpointTitle', 'filesCaption', 'file', 'format', 'size', 'tensors', 'elements', 'dtype', 'module',
-  'dtypeCaption', 'moduleCaption', 'checkpointTotal', 'quantisedNote', 'ggufNote', 'indexNote',
+  'dtypeCaption', 'moduleCaption', 'checkpointTotal', 'quantisedNote', 'ggufNote', 'ggufOnly', 'indexNote',
   // A checkpoint against the config's model.
-  'compareTitle', 'compareSummary', 'compareNone', 'missing', 'extra', 'misShaped', 'tied', 'quantisedWeight',
+  'compareTitle', 'compareSummary', 'ggufCompared', 'compareNone', 'missing', 'extra', 'misShaped', 'tied', 'quantisedWeight',
   // Copy and share.
   'copyMarkdown', 'copiedMarkdown', 'copyLink', 'copiedLink', 'copyFailed',
   // What is wrong with a config.
