@@ -25,8 +25,3 @@ export type Locale = keyof typeof LANGUAGES;
 
 /** The locales, root first. */
 export const LOCALES = Object.keys(LANGUAGES) as Locale[];
-
-/** An integer as the page's language writes it, e.g. 124,439,808 (`lang` as in `<html lang>`). */
-export function formatCount(value: number, lang: string): string {
-  return new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(value);
-}

@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
 import { modelFromConfig } from '../lib/index.ts';
 import { chromiumPath } from '../scripts/chromium-path.mjs';
-import { presetById } from '../src/components/CountYourModel/presets.ts';
+import { presetById } from '../src/count/presets.ts';
 import { safetensorsHeader, safetensorsPrefix, writeSparseFile } from '../tests/support/checkpoint-files.ts';
 import { startPreview } from './preview-server.ts';
 

@@ -3,8 +3,9 @@ export type { GradFn } from './autograd/grad-fn.ts';
 export { isGradEnabled, noGrad } from './autograd/grad-mode.ts';
 export { Graph } from './graph-capture.ts';
 export { Buffer } from './buffer.ts';
-export { countActiveParameters } from './active.ts';
-export { countParameters } from './count.ts';
+export { type CachesKeysAndValues, cachesKeysAndValues, type KVCacheSpec, type RoutesTokens, routesTokens } from './capabilities.ts';
+export { countActiveParameters } from './analysis/active.ts';
+export { countParameters } from './analysis/count.ts';
 export { type SineDataOptions, type Split, sineData, sineTarget } from './data/sine.ts';
 export { freeze } from './freeze.ts';
 export { constant, fanInUniform, type Initializer, normal, uniform } from './init.ts';
@@ -45,8 +46,8 @@ export { Conv2dNormActivation, InvertedResidual, MobileNetV2 } from './models/mo
 export { BasicBlock, Bottleneck, ResNet, resnet18, resnet50 } from './models/resnet.ts';
 export { SimpleNN } from './models/simple-nn.ts';
 export { VGG } from './models/vgg.ts';
-export { type LoraCount, type LoraOptions, loraParameters } from './lora.ts';
-export { bytesOf, type DType, DTYPE_BITS } from './dtype.ts';
+export { type LoraCount, type LoraOptions, loraParameters } from './analysis/lora.ts';
+export { bytesOf, type DType, DTYPE_BITS } from './analysis/dtype.ts';
 export {
   formatBytes,
   type KVCacheMemory,
@@ -56,7 +57,7 @@ export {
   trainingMemory,
   type TrainingSetup,
   weightMemory,
-} from './memory.ts';
+} from './analysis/memory.ts';
 export { Module } from './module.ts';
 export { relu, tanh } from './ops/activation.ts';
 export { dropout } from './ops/dropout.ts';
@@ -70,5 +71,5 @@ export { SGD, type SGDOptions } from './optim/sgd.ts';
 export { Parameter } from './parameter.ts';
 export { DEFAULT_SEED, manualSeed, RandomGenerator } from './random.ts';
 export type { Shape } from './shape.ts';
-export { type ColumnName, ModelSummary, type RowSetting, type SummaryOptions, type SummaryRow, summary } from './summary.ts';
+export { type ColumnName, ModelSummary, type RowSetting, type SummaryOptions, type SummaryRow, summary } from './analysis/summary/summary.ts';
 export { type NestedArray, Tensor, tensor, zeros } from './tensor.ts';

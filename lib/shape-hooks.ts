@@ -1,6 +1,6 @@
 import type { Module } from './module.ts';
 import type { Shape } from './shape.ts';
-import { groupDigits } from './summary/units.ts';
+import { groupDigits } from './analysis/summary/units.ts';
 
 /**
  * Sees every `callShape` as it happens, the way torchinfo's forward pre-hooks and hooks see every

@@ -1,3 +1,4 @@
+import type { CachesKeysAndValues, KVCacheSpec } from '../capabilities.ts';
 import { pinName } from '../names.ts';
 import { checkDim, checkSize, type Shape } from '../shape.ts';
 import { Linear } from './linear.ts';
@@ -24,7 +25,7 @@ export interface GroupedQueryAttentionOptions {
  * fewer key/value heads shrink both the count and the KV cache. With numKeyValueHeads = numHeads it
  * is ordinary multi-head attention; with 1, multi-query attention.
  */
-export class GroupedQueryAttention extends ShapeOnlyModule {
+export class GroupedQueryAttention extends ShapeOnlyModule implements CachesKeysAndValues {
   static {
     pinName(this, 'GroupedQueryAttention');
   }
@@ -70,6 +71,11 @@ export class GroupedQueryAttention extends ShapeOnlyModule {
   }
 
   /** Hidden states `[B, T, hiddenSize]` in, the same shape out. */
+  /** A key and a value vector per key/value head for every token. */
+  kvCache(): KVCacheSpec {
+    return { kind: 'full', valuesPerToken: 2 * this.numKeyValueHeads * this.headDim };
+  }
+
   override outputShape(input: Shape): Shape {
     checkDim(input, -1, this.hiddenSize, 'GroupedQueryAttention');
     const heads = (projection: Linear, count: number, norm: RMSNorm | null) => {

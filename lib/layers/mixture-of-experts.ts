@@ -1,4 +1,5 @@
-import { countParameters } from '../count.ts';
+import { countParameters } from '../analysis/count.ts';
+import type { RoutesTokens } from '../capabilities.ts';
 import { pinName } from '../names.ts';
 import { checkSize, type Shape } from '../shape.ts';
 import { SiLU } from './activation.ts';
@@ -40,7 +41,7 @@ export class Expert extends ShapeOnlyModule {
  * experts are parameters of the model, but a token passes through only topK of them, so the
  * active count is far below the total. Hugging Face's `MixtralSparseMoeBlock`.
  */
-export class MixtureOfExperts extends ShapeOnlyModule {
+export class MixtureOfExperts extends ShapeOnlyModule implements RoutesTokens {
   static {
     pinName(this, 'MixtureOfExperts');
   }

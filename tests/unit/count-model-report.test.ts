@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError, countParameters, modelFromConfig } from 'lib';
 import { describe, expect, it } from 'vitest';
-import { configErrorText } from '../../src/components/CountYourModel/config-error-text.ts';
-import { DEFAULT_STATE, stateFromHash, stateToHash } from '../../src/components/CountYourModel/count-state.ts';
-import { componentOf, modelReport } from '../../src/components/CountYourModel/model-report.ts';
-import { numberFormats } from '../../src/components/CountYourModel/number-format.ts';
-import { presetById, PRESETS } from '../../src/components/CountYourModel/presets.ts';
+import { configErrorText } from '../../src/count/config-error-text.ts';
+import { DEFAULT_STATE, stateFromHash, stateToHash } from '../../src/count/count-state.ts';
+import { componentOf, modelReport } from '../../src/count/model-report.ts';
+import { numberFormats } from '../../src/i18n/number-format.ts';
+import { presetById, PRESETS } from '../../src/count/presets.ts';
 import { COUNT_STRINGS, type CountText } from '../../src/components/CountYourModel/ui-strings.ts';
 import { uiText } from '../../src/i18n/ui-strings.ts';
 

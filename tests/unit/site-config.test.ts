@@ -1,7 +1,8 @@
 // The site's settings: numbers written the way each of the site's languages writes them, and a
 // base path and build folder that follow the environment like the deploy workflow sets it.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { basePath, formatCount, LANGUAGES, LOCALES, outDir } from '../../site.config.ts';
+import { basePath, LANGUAGES, LOCALES, outDir } from '../../site.config.ts';
+import { formatCount } from '../../src/i18n/number-format.ts';
 
 afterEach(() => vi.unstubAllEnvs());
 

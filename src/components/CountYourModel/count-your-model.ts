@@ -5,13 +5,13 @@ import { ConfigError } from 'lib';
 import type { CheckpointError } from '../../checkpoint/checkpoint-error.ts';
 import { readFiles } from '../../checkpoint/read-files.ts';
 import { fill } from '../../i18n/fill-template.ts';
-import { type CheckpointFiles, checkpointSections, errorText } from './checkpoint-report.ts';
-import { configErrorText } from './config-error-text.ts';
-import { type CountState, DEFAULT_STATE, stateFromHash, stateToHash } from './count-state.ts';
-import { type ModelReport, modelReport } from './model-report.ts';
-import { type NumberFormats, numberFormats } from './number-format.ts';
-import { presetById } from './presets.ts';
-import { loraTargetsHtml, type ReportSection, sectionHtml, sectionMarkdown } from './report-table.ts';
+import { type CheckpointFiles, checkpointSections, errorText } from '../../count/checkpoint-report.ts';
+import { configErrorText } from '../../count/config-error-text.ts';
+import { type CountState, DEFAULT_STATE, stateFromHash, stateToHash } from '../../count/count-state.ts';
+import { type ModelReport, modelReport } from '../../count/model-report.ts';
+import { type NumberFormats, numberFormats } from '../../i18n/number-format.ts';
+import { presetById } from '../../count/presets.ts';
+import { loraTargetsHtml, type ReportSection, sectionHtml, sectionMarkdown } from '../../count/report-table.ts';
 import type { CountText } from './ui-strings.ts';
 
 /** A Hub repository id: `owner/name`, or a bare legacy name such as `gpt2`. */

@@ -1,6 +1,6 @@
 // What the loss and sweep charts show, in words, for the figures built into the page and for
 // the live ones alike.
-import { formatCount } from '../../../site.config.ts';
+import { formatCount } from '../../i18n/number-format.ts';
 import { fill } from '../../i18n/fill-template.ts';
 import { labParameters, type Losses, lowestValidation, SWEEP_WIDTHS, type SweepPoint } from '../../lab/experiment.ts';
 import type { LabSettings } from '../../lab/settings.ts';

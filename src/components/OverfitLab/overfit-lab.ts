@@ -1,6 +1,6 @@
 // <overfit-lab>: the controls, the URL hash and the live charts of the overfitting lab. Training
 // runs in a worker (src/lab/train.worker.ts); Stop terminates it.
-import { formatCount } from '../../../site.config.ts';
+import { formatCount } from '../../i18n/number-format.ts';
 import { fill } from '../../i18n/fill-template.ts';
 import { type LabData, labData, labParameters, type Losses, lowestValidation, type SweepPoint } from '../../lab/experiment.ts';
 import type { LabProgress, LabRequest } from '../../lab/messages.ts';

@@ -1,7 +1,7 @@
 // The lab's three charts as SVG markup, drawn the same way at build time (the figures readers see
 // without JavaScript) and live in the browser. Only numbers and the lab's own words, escaped, go
 // into the markup.
-import { formatCount } from '../../../site.config.ts';
+import { formatCount } from '../../i18n/number-format.ts';
 import { fill } from '../../i18n/fill-template.ts';
 import { CURVE_X, type LabData, type Losses, lowestValidation, type SweepPoint } from '../../lab/experiment.ts';
 import { type Axis, LOSS_FLOOR, logAxis, lossAxis, position } from './scales.ts';

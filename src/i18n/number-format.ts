@@ -1,6 +1,10 @@
 // Numbers in the page's language: exact counts with its digit grouping, a short form beside them
 // (6.74B in English, 67.38亿 in Chinese), decimal gigabytes, percentages.
-import { formatCount } from '../../../site.config.ts';
+
+/** An integer as the page's language writes it, e.g. 124,439,808 (`lang` as in `<html lang>`). */
+export function formatCount(value: number, lang: string): string {
+  return new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(value);
+}
 
 export interface NumberFormats {
   count(n: number): string;

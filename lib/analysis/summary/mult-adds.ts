@@ -1,5 +1,5 @@
-import type { Module } from '../module.ts';
-import { type Shape, shapeNumel } from '../shape.ts';
+import type { Module } from '../../module.ts';
+import { type Shape, shapeNumel } from '../../shape.ts';
 
 /**
  * torchinfo's multiply-adds for one call of `module`, given its output shape: each weight and

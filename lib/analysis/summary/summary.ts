@@ -1,12 +1,12 @@
-import type { Module } from './module.ts';
-import { pinName } from './names.ts';
-import type { Parameter } from './parameter.ts';
-import { formatShape, type Shape, shapeNumel } from './shape.ts';
-import { callTree } from './summary/call-tree.ts';
-import { bytesOf, type DType } from './dtype.ts';
-import { countFormula } from './summary/formula.ts';
-import { torchinfoMultAdds } from './summary/mult-adds.ts';
-import { groupDigits, scaled } from './summary/units.ts';
+import type { Module } from '../../module.ts';
+import { pinName } from '../../names.ts';
+import type { Parameter } from '../../parameter.ts';
+import { formatShape, type Shape, shapeNumel } from '../../shape.ts';
+import { callTree } from './call-tree.ts';
+import { bytesOf, type DType } from '../dtype.ts';
+import { countFormula } from './formula.ts';
+import { torchinfoMultAdds } from './mult-adds.ts';
+import { groupDigits, scaled } from './units.ts';
 
 /**
  * torchinfo's columns (`col_names`), in the order given, plus two of this library's: `formula`,

@@ -2,15 +2,15 @@
 // quantised tensors flagged, what the shards and their index disagree on, and, given the config's
 // model, the tensor-by-tensor comparison (a GGUF file's tensors under their Hugging Face names).
 import type { Module } from 'lib';
-import type { CheckpointError } from '../../checkpoint/checkpoint-error.ts';
-import { compareWithModel } from '../../checkpoint/compare.ts';
-import { ggufAsHuggingFace, isGgufOnly } from '../../checkpoint/gguf-names.ts';
-import type { FileHeader } from '../../checkpoint/read-files.ts';
-import { combineShards, type ShardIndex, type ShardProblem } from '../../checkpoint/shards.ts';
-import { modulePattern, tally, type TensorInfo } from '../../checkpoint/tensor-info.ts';
-import { fill } from '../../i18n/fill-template.ts';
-import type { CountText } from './ui-strings.ts';
-import type { NumberFormats } from './number-format.ts';
+import type { CheckpointError } from '../checkpoint/checkpoint-error.ts';
+import { compareWithModel } from '../checkpoint/compare.ts';
+import { ggufAsHuggingFace, isGgufOnly } from '../checkpoint/gguf-names.ts';
+import type { FileHeader } from '../checkpoint/read-files.ts';
+import { combineShards, type ShardIndex, type ShardProblem } from '../checkpoint/shards.ts';
+import { modulePattern, tally, type TensorInfo } from '../checkpoint/tensor-info.ts';
+import { fill } from '../i18n/fill-template.ts';
+import type { CountText } from '../components/CountYourModel/ui-strings.ts';
+import type { NumberFormats } from '../i18n/number-format.ts';
 import type { ReportSection } from './report-table.ts';
 
 export interface CheckpointFiles {

@@ -16,11 +16,11 @@ import {
   type TrainingSetup,
   weightMemory,
 } from 'lib';
-import { fill } from '../../i18n/fill-template.ts';
+import { fill } from '../i18n/fill-template.ts';
 import type { CountState } from './count-state.ts';
-import type { NumberFormats } from './number-format.ts';
+import type { NumberFormats } from '../i18n/number-format.ts';
 import type { ReportSection } from './report-table.ts';
-import { type COMPONENTS, type CountText, TRAINING_SETUPS } from './ui-strings.ts';
+import { type COMPONENTS, type CountText, TRAINING_SETUPS } from '../components/CountYourModel/ui-strings.ts';
 
 export interface ModelReport {
   name: string;

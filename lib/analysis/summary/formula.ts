@@ -1,4 +1,4 @@
-import type { Module } from '../module.ts';
+import type { Module } from '../../module.ts';
 import { groupDigits } from './units.ts';
 
 /**

@@ -1,6 +1,6 @@
+import { routesTokens } from '../capabilities.ts';
 import { countParameters } from './count.ts';
-import { MixtureOfExperts } from './layers/mixture-of-experts.ts';
-import type { Module } from './module.ts';
+import type { Module } from '../module.ts';
 
 /**
  * The parameters one token passes through: all of them (frozen ones too) for a dense model; for a
@@ -10,7 +10,7 @@ import type { Module } from './module.ts';
 export function countActiveParameters(model: Module): number {
   let skipped = 0;
   for (const module of model.modules()) {
-    if (module instanceof MixtureOfExperts) skipped += module.inactiveParameters();
+    if (routesTokens(module)) skipped += module.inactiveParameters();
   }
   return countParameters(model, { trainableOnly: false }) - skipped;
 }

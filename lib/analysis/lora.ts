@@ -1,7 +1,7 @@
 import { countParameters } from './count.ts';
-import { Linear } from './layers/linear.ts';
-import { Conv1D } from './models/hf/gpt2.ts';
-import type { Module } from './module.ts';
+import { Linear } from '../layers/linear.ts';
+import { Conv1D } from '../models/hf/gpt2.ts';
+import type { Module } from '../module.ts';
 
 export interface LoraOptions {
   /** The rank of each adapter. */

@@ -1,8 +1,9 @@
 // What a model's parameters cost in bytes: to store, to train, and the KV cache it fills while it
 // generates. Each estimate lists what it leaves out, since activations and overheads come on top.
+import { cachesKeysAndValues } from '../capabilities.ts';
 import { countParameters } from './count.ts';
 import { bytesOf, type DType } from './dtype.ts';
-import type { Module } from './module.ts';
+import type { Module } from '../module.ts';
 
 /** A number of bytes and what it does not include. */
 export interface MemoryEstimate {
@@ -67,16 +68,6 @@ export function trainingMemory(model: Module, setup: TrainingSetup): TrainingMem
   };
 }
 
-/** An attention layer whose keys and values a generating model caches, one vector per head. */
-interface CachingAttention {
-  numKeyValueHeads: number;
-  headDim: number;
-}
-
-const isCachingAttention = (module: object): module is CachingAttention =>
-  typeof (module as Partial<CachingAttention>).numKeyValueHeads === 'number' &&
-  typeof (module as Partial<CachingAttention>).headDim === 'number';
-
 export interface KVCacheMemory extends MemoryEstimate {
   /** 2 (a key and a value) · layers · kvHeads · headDim · bytes per value. */
   bytesPerToken: number;
@@ -98,7 +89,10 @@ export function kvCacheMemory(
   }
   let valuesPerToken = 0;
   for (const module of model.modules()) {
-    if (isCachingAttention(module)) valuesPerToken += 2 * module.numKeyValueHeads * module.headDim;
+    if (!cachesKeysAndValues(module)) continue;
+    const cache = module.kvCache();
+    if (cache.kind !== 'full') throw new RangeError(`kvCacheMemory: ${cache.kind} attention is not sized yet`);
+    valuesPerToken += cache.valuesPerToken;
   }
   if (valuesPerToken === 0) {
     throw new RangeError(`kvCacheMemory: ${model.constructor.name} has no decoder attention layers, so it keeps no KV cache`);

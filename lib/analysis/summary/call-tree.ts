@@ -1,6 +1,6 @@
-import type { Module } from '../module.ts';
-import { withShapeHook } from '../shape-hooks.ts';
-import type { Shape } from '../shape.ts';
+import type { Module } from '../../module.ts';
+import { withShapeHook } from '../../shape-hooks.ts';
+import type { Shape } from '../../shape.ts';
 
 /** One place where a module is registered; a module held by two parents has two. */
 interface Registration {

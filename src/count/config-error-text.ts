@@ -1,8 +1,8 @@
 // A config that lib's modelFromConfig refuses, said in the page's language: lib's ConfigError
 // carries the problem as data, and each problem has its sentence under `count.config.`.
 import type { ConfigError } from 'lib';
-import { fill } from '../../i18n/fill-template.ts';
-import type { CountText } from './ui-strings.ts';
+import { fill } from '../i18n/fill-template.ts';
+import type { CountText } from '../components/CountYourModel/ui-strings.ts';
 
 export function configErrorText({ problem, modelType }: ConfigError, text: CountText): string {
   if (problem.problem === 'unsupportedModelType') {

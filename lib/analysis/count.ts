@@ -1,4 +1,4 @@
-import type { Module } from './module.ts';
+import type { Module } from '../module.ts';
 
 /**
  * The number of parameters of `model`, each shared parameter counted once. The twin of

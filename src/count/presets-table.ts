@@ -1,10 +1,10 @@
 // Every preset at a glance: total and active parameters and the bfloat16 weights, computed by the
 // library when the site is built, so the page shows them without JavaScript.
 import { countActiveParameters, countParameters, modelFromConfig, weightMemory } from 'lib';
-import type { NumberFormats } from './number-format.ts';
+import type { NumberFormats } from '../i18n/number-format.ts';
 import { PRESETS } from './presets.ts';
 import type { ReportTable } from './report-table.ts';
-import type { CountText } from './ui-strings.ts';
+import type { CountText } from '../components/CountYourModel/ui-strings.ts';
 
 export function presetsTable(text: CountText, format: NumberFormats): ReportTable {
   return {
