@@ -408,33 +408,40 @@ def llama4_moe_layers(c):
 
 
 class Llama4VisionTower(nn.Module):
-    """What Llama4ForConditionalGeneration adds to the text model: Llama4VisionModel (an unfolded
-    patch embedding, class and positional embeddings, LayerNorms before and after, an encoder of
-    LayerNorm/biased-attention/biased-MLP layers, the pixel-shuffle adapter Llama4VisionMLP2) and
-    Llama4MultiModalProjector. Counted only, to check the text model against the checkpoint's total."""
+    """What Llama4ForConditionalGeneration adds to the text model (whose names it prefixes with
+    language_model.): vision_model, a Llama4VisionModel (class and positional embeddings, an
+    unfolded patch embedding, LayerNorms before and after, an encoder of LayerNorm, biased attention
+    and biased MLP layers, the pixel-shuffle adapter), and multi_modal_projector."""
 
     def __init__(self, v, text_hidden):
         super().__init__()
         hidden, inter = v["hidden_size"], v["intermediate_size"]
-        patches = (v["image_size"] // v["patch_size"]) ** 2 + 1
-        self.patch_embedding = linear(v["num_channels"] * v["patch_size"] ** 2, hidden, False)
-        self.class_embedding = nn.Parameter(torch.empty(hidden, device=META))
-        self.positional_embedding_vlm = nn.Parameter(torch.empty(patches, hidden, device=META))
-        self.layernorm_pre = nn.LayerNorm(hidden, device=META)
-        self.layernorm_post = nn.LayerNorm(hidden, device=META)
-        self.layers = nn.ModuleList([self.encoder_layer(hidden, inter) for _ in range(v["num_hidden_layers"])])
-        shuffled = int(hidden / v["pixel_shuffle_ratio"] ** 2)
-        self.adapter_fc1 = linear(shuffled, v["projector_input_dim"], False)
-        self.adapter_fc2 = linear(v["projector_output_dim"], v["projector_output_dim"], False)
-        self.multi_modal_projector = linear(v["vision_output_dim"], text_hidden, False)
+        tower = self.vision_model = Empty()
+        tower.class_embedding = nn.Parameter(torch.empty(hidden, device=META))
+        tower.positional_embedding_vlm = nn.Parameter(torch.empty((v["image_size"] // v["patch_size"]) ** 2 + 1, hidden, device=META))
+        tower.patch_embedding = Empty()
+        tower.patch_embedding.linear = linear(v["num_channels"] * v["patch_size"] ** 2, hidden, False)
+        tower.layernorm_pre = nn.LayerNorm(hidden, device=META)
+        tower.layernorm_post = nn.LayerNorm(hidden, device=META)
+        tower.model = Empty()
+        tower.model.layers = nn.ModuleList([self.encoder_layer(hidden, inter) for _ in range(v["num_hidden_layers"])])
+        tower.vision_adapter = Empty()
+        tower.vision_adapter.mlp = Empty()
+        tower.vision_adapter.mlp.fc1 = linear(int(hidden / v["pixel_shuffle_ratio"] ** 2), v["projector_input_dim"], False)
+        tower.vision_adapter.mlp.fc2 = linear(v["projector_output_dim"], v["projector_output_dim"], False)
+        self.multi_modal_projector = Empty()
+        self.multi_modal_projector.linear_1 = linear(v["vision_output_dim"], text_hidden, False)
 
     @staticmethod
     def encoder_layer(hidden, inter):
+        """Llama4VisionEncoderLayer."""
         layer = Empty()
+        layer.self_attn = Empty()
         for name in ("q_proj", "k_proj", "v_proj", "o_proj"):
-            setattr(layer, name, linear(hidden, hidden, True))
-        layer.fc1 = linear(hidden, inter, True)
-        layer.fc2 = linear(inter, hidden, True)
+            setattr(layer.self_attn, name, linear(hidden, hidden, True))
+        layer.mlp = Empty()
+        layer.mlp.fc1 = linear(hidden, inter, True)
+        layer.mlp.fc2 = linear(inter, hidden, True)
         layer.input_layernorm = nn.LayerNorm(hidden, device=META)
         layer.post_attention_layernorm = nn.LayerNorm(hidden, device=META)
         return layer
@@ -616,6 +623,11 @@ CONFIGS = {
         model_type="gpt_oss", vocab_size=201088, hidden_size=2880, intermediate_size=2880, num_hidden_layers=24,
         num_attention_heads=64, num_key_value_heads=8, head_dim=64, num_local_experts=32, num_experts_per_tok=4,
         attention_bias=True, sliding_window=128, tie_word_embeddings=False)),
+    # openai/gpt-oss-120b config.json (trimmed copy in debaditc/kvfit src/kvfit/data/models.json).
+    "gpt-oss-120b": (None, dict(
+        model_type="gpt_oss", vocab_size=201088, hidden_size=2880, intermediate_size=2880, num_hidden_layers=36,
+        num_attention_heads=64, num_key_value_heads=8, head_dim=64, num_local_experts=128, num_experts_per_tok=4,
+        attention_bias=True, sliding_window=128, tie_word_embeddings=False)),
     "gemma-2-9b": ("gemma-2-9b.json", dict(
         model_type="gemma2", vocab_size=256000, hidden_size=3584, intermediate_size=14336, num_hidden_layers=42,
         num_attention_heads=16, num_key_value_heads=8, head_dim=256, attention_bias=False, sliding_window=4096)),
@@ -640,6 +652,13 @@ CONFIGS = {
         num_hidden_layers=46, num_attention_heads=96, num_key_value_heads=8, head_dim=128, n_routed_experts=128,
         n_shared_experts=1, num_experts_per_tok=8, n_group=1, topk_group=1, first_k_dense_replace=1, attention_bias=True,
         use_qk_norm=False, num_nextn_predict_layers=1, tie_word_embeddings=False)),
+    # zai-org/GLM-4.5 config.json: sizes from debaditc/kvfit's trimmed copy; q/k norms and qkv biases
+    # from THUDM/slime scripts/models/glm4.5-355B-A32B.sh (configs-2026/README.md), confirmed by the Hub total.
+    "glm-4.5": (None, dict(
+        model_type="glm4_moe", vocab_size=151552, hidden_size=5120, intermediate_size=12288, moe_intermediate_size=1536,
+        num_hidden_layers=92, num_attention_heads=96, num_key_value_heads=8, head_dim=128, n_routed_experts=160,
+        n_shared_experts=1, num_experts_per_tok=8, n_group=1, topk_group=1, first_k_dense_replace=3, attention_bias=True,
+        use_qk_norm=True, num_nextn_predict_layers=1, tie_word_embeddings=False)),
     "olmo-2-1124-7b": ("olmo-2-1124-7b.json", dict(
         model_type="olmo2", vocab_size=100352, hidden_size=4096, intermediate_size=11008, num_hidden_layers=32,
         num_attention_heads=32, num_key_value_heads=32, attention_bias=False, tie_word_embeddings=False)),
@@ -684,7 +703,10 @@ PUBLISHED = {
         [("3.3B", "with_input_embedding", "Qwen3-30B-A3B model card: 30.5B total, 3.3B activated")]),
     "gpt-oss-20b": (
         [(20_914_757_184, "model", "exact: GptOssForCausalLM with its MXFP4 experts dequantised, as issue 19 states it and debaditc/kvfit quotes it for openai/gpt-oss-20b (OpenAI: 21B total)")],
-        [("3.6B", "without_input_embedding", "OpenAI, gpt-oss model card: 20.9B total, 3.6B active per token")]),
+        [("3.61B", "without_input_embedding", "OpenAI, gpt-oss-120b & gpt-oss-20b model card: 20.91B total, 3.61B active per token (embeddings not counted)")]),
+    "gpt-oss-120b": (
+        [(116_829_156_672, "model", "exact: GptOssForCausalLM with its MXFP4 experts dequantised, as debaditc/kvfit quotes it for openai/gpt-oss-120b (OpenAI: 117B total)")],
+        [("5.13B", "without_input_embedding", "OpenAI, gpt-oss-120b & gpt-oss-20b model card: 116.83B total, 5.13B active per token (embeddings not counted)")]),
     "gemma-2-9b": ([(9_241_705_984, "model", hub("google/gemma-2-9b-it") + " (tied head: equal to the model)")], []),
     "gemma-3-1b": ([(999_885_952, "model", hub("google/gemma-3-1b-it") + " (text only, tied head: equal to the model)")], []),
     "phi-3-mini-4k": ([(3_821_079_552, "model", hub("microsoft/Phi-3-mini-4k-instruct"))], []),
@@ -695,6 +717,9 @@ PUBLISHED = {
     "glm-4.5-air": (
         [(110_468_824_832, "checkpoint", hub("zai-org/GLM-4.5-Air") + ": the model plus its MTP layer model.layers.46.* (Z.ai: 106B total)")],
         [("12B", "without_input_embedding_or_head", "GLM-4.5 model card: 106B total, 12B active")]),
+    "glm-4.5": (
+        [(358_337_791_296, "checkpoint", hub("zai-org/GLM-4.5") + ": the model plus its MTP layer model.layers.92.* (Z.ai: 355B total)")],
+        [("32B", "without_input_embedding_or_head", "GLM-4.5 model card: 355B total, 32B active")]),
     "olmo-2-1124-7b": ([(7_298_617_344, "model", hub("allenai/OLMo-2-1124-7B") + " (F32: equal to the model)")], []),
     "qwen3-next-80b-a3b": (
         [(81_324_862_720, "checkpoint", hub("Qwen/Qwen3-Next-80B-A3B-Instruct") + ": the model plus its mtp.* block (Qwen: 80B total)")],
@@ -715,23 +740,24 @@ def named_buffers(module, prefix=""):
 
 
 def checkpoint_only(model_id, c, model):
-    """Parameters a checkpoint stores beyond the module tree transformers builds, by what they are."""
-    extra = {}
+    """Parameters a checkpoint stores beyond the module tree transformers builds: their count by
+    what they are, and their names and shapes (all but the FP8 scales, which follow one rule)."""
+    counts, names = {}, {}
     layers = c["num_hidden_layers"]
     if c["model_type"] in ("deepseek_v3", "kimi_k2", "glm4_moe"):
         layer = DeepseekDecoderLayer if c["model_type"] != "glm4_moe" else Glm4MoeDecoderLayer
-        mtp = [NextNLayer(c, layer(c, layers + k)) for k in range(c.get("num_nextn_predict_layers", 0))]
+        mtp = [(f"model.layers.{layers + k}.", NextNLayer(c, layer(c, layers + k))) for k in range(c.get("num_nextn_predict_layers", 0))]
         if mtp:
-            extra["mtp"] = sum(numel(named(m)) for m in mtp)
-        extra["e_score_correction_bias"] = numel(named_buffers(model)) + sum(numel(named_buffers(m)) for m in mtp)
+            names["mtp"] = [s for prefix, m in mtp for s in named(m, prefix)]
+        names["e_score_correction_bias"] = named_buffers(model) + [s for prefix, m in mtp for s in named_buffers(m, prefix)]
         if model_id == "deepseek-v3":
-            shapes = named(model) + [s for k, m in enumerate(mtp) for s in named(m, f"model.layers.{layers + k}.")]
-            extra["fp8_weight_scale_inv"] = sum(fp8_scales(shape) for name, shape in shapes if fp8_quantised(name, shape))
+            shapes = named(model) + names["mtp"]
+            counts["fp8_weight_scale_inv"] = sum(fp8_scales(shape) for name, shape in shapes if fp8_quantised(name, shape))
     if c["model_type"] == "qwen3_next":
-        extra["mtp"] = numel(named(Qwen3NextMTP(c)))
+        names["mtp"] = named(Qwen3NextMTP(c), "mtp.")
     if c["model_type"] == "llama4_text":
-        extra["vision_tower_and_projector"] = numel(named(Llama4VisionTower(LLAMA4_SCOUT_VISION, c["hidden_size"])))
-    return extra
+        names["vision_tower_and_projector"] = named(Llama4VisionTower(LLAMA4_SCOUT_VISION, c["hidden_size"]))
+    return {**{what: numel(shapes) for what, shapes in names.items()}, **counts}, names
 
 
 def layer_kinds(c):
@@ -780,7 +806,7 @@ def describe(c, model):
 def record(model_id, config_file, c):
     model = BUILDERS[c["model_type"]](c)
     entry = {"model_type": c["model_type"], "config_file": config_file, "config": c, **describe(c, model)}
-    entry["checkpoint_only"] = checkpoint_only(model_id, c, model)
+    entry["checkpoint_only"], entry["checkpoint_only_parameters"] = checkpoint_only(model_id, c, model)
     entry["buffers"] = named_buffers(model)
     entry["outside_layers"] = [p for p in named(model) if not p[0].startswith("model.layers.")]
     kinds = layer_kinds(c)
