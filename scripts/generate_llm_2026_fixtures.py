@@ -7,12 +7,14 @@ same order, with the same shapes, built from the size keys of each checkpoint's 
 (copied below from /work/shared/reference/configs-2026, so the script runs from the repository
 alone). Every total is checked against its published figure before anything is written.
 
-Mirrored: huggingface/transformers' modeling_<family>.py and configuration_<family>.py as of the
-v4.56/v4.57 releases, where DeepSeek, Qwen3-MoE, GLM-4.5 and Qwen3-Next keep one module per
-expert. Newer releases stack those experts in memory (`mlp.experts.gate_up_proj` [E, 2I, H]) and
-convert the checkpoints' names on load; the fixture follows the checkpoints' own names
-(`model.layers.3.mlp.experts.17.gate_proj.weight`), which are the per-expert ones. gpt-oss and
-Llama 4 stack their experts in both the code and the checkpoints.
+Mirrored: huggingface/transformers' modeling_<family>.py and configuration_<family>.py, read at
+these commits of the stored index: deepseek_v3 00b676f8 (one module per expert, as in the v4.5x
+releases), deepseek_v2 0233e509, qwen3_next 01cdc608, glm4_moe and llama4 000c33fd, gpt_oss 00d4b3d2.
+The newer of these stack the experts of DeepSeek-V2, GLM-4.5 and Qwen3-Next in memory
+(`mlp.experts.gate_up_proj` [E, 2I, H]) and convert the checkpoints' names on load; the fixture
+follows the checkpoints' own names, the per-expert ones of the v4.5x module trees
+(`model.layers.3.mlp.experts.17.gate_proj.weight`), as it does for Qwen3-MoE. gpt-oss and Llama 4
+stack their experts in both the code and the checkpoints.
 
 `e_score_correction_bias` (DeepSeek-V3, GLM-4.5) is a buffer in transformers and a parameter in
 DeepSeek's own inference code: the fixture follows transformers, so it is not in "total" and is
@@ -37,7 +39,7 @@ OUTPUT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "pytorc
 
 
 class Empty(nn.Module):
-    """A module that only names its children (the layer lists of the families below)."""
+    """A module that only holds named children (model, self_attn, shared_head …)."""
 
 
 class GatedMLP(nn.Module):
@@ -55,8 +57,8 @@ class ExpertList(nn.ModuleList):
     """nn.ModuleList of GatedMLP experts, as the checkpoints name them (experts.<e>.gate_proj…).
     `top_k` is how many of them one token passes through."""
 
-    def __init__(self, count, hidden, intermediate, top_k):
-        super().__init__([GatedMLP(hidden, intermediate) for _ in range(count)])
+    def __init__(self, count, hidden, intermediate, top_k, bias=False):
+        super().__init__([GatedMLP(hidden, intermediate, bias) for _ in range(count)])
         self.top_k = top_k
 
     def inactive(self):
@@ -98,6 +100,10 @@ def head_dim(c):
     return c.get("head_dim") or c["hidden_size"] // c["num_attention_heads"]
 
 
+def kv(c):
+    return c.get("num_key_value_heads") or c["num_attention_heads"]
+
+
 class Attention(nn.Module):
     """LlamaAttention's q, k, v, o projections, with the switches the families below set:
     qkv/o biases, per-head q/k norms (Qwen3, Gemma 3, GLM-4.5), full-width q/k norms (OLMo 2),
@@ -120,10 +126,6 @@ class Attention(nn.Module):
             self.sinks = nn.Parameter(torch.empty(heads, device=META))
 
 
-def kv(c):
-    return c.get("num_key_value_heads") or c["num_attention_heads"]
-
-
 def moe_index(c, i):
     """Qwen3Moe/Qwen3Next: a layer is sparse unless listed in mlp_only_layers, every decoder_sparse_step."""
     return i not in c.get("mlp_only_layers", []) and c["num_experts"] > 0 and (i + 1) % c.get("decoder_sparse_step", 1) == 0
@@ -140,12 +142,13 @@ class MLAttention(nn.Module):
         super().__init__()
         hidden, heads, bias = c["hidden_size"], c["num_attention_heads"], c.get("attention_bias", False)
         qk_head = c["qk_nope_head_dim"] + c["qk_rope_head_dim"]
-        if c.get("q_lora_rank") is None:
+        q_lora_rank = c.get("q_lora_rank", 1536)  # the default of both configs; null means no q LoRA
+        if q_lora_rank is None:
             self.q_proj = linear(hidden, heads * qk_head, False)
         else:
-            self.q_a_proj = linear(hidden, c["q_lora_rank"], bias)
-            self.q_a_layernorm = RMSNorm(c["q_lora_rank"])
-            self.q_b_proj = linear(c["q_lora_rank"], heads * qk_head, False)
+            self.q_a_proj = linear(hidden, q_lora_rank, bias)
+            self.q_a_layernorm = RMSNorm(q_lora_rank)
+            self.q_b_proj = linear(q_lora_rank, heads * qk_head, False)
         self.kv_a_proj_with_mqa = linear(hidden, c["kv_lora_rank"] + c["qk_rope_head_dim"], bias)
         self.kv_a_layernorm = RMSNorm(c["kv_lora_rank"])
         self.kv_b_proj = linear(c["kv_lora_rank"], heads * (c["qk_nope_head_dim"] + c["v_head_dim"]), False)
@@ -164,16 +167,17 @@ class TopkRouter(nn.Module):
 
 class DeepseekMoE(nn.Module):
     """DeepseekV3MoE / DeepseekV2MoE / Glm4MoeMoE (v4.5x): experts, gate, shared_experts, in that order.
-    V3 and GLM route with a TopkRouter; V2's gate is a plain nn.Linear without bias."""
+    V3 and GLM route with a TopkRouter; V2's gate is a plain nn.Linear without bias, and V2's
+    experts are DeepseekV2MLPs, with biases when mlp_bias."""
 
     def __init__(self, c, v2=False):
         super().__init__()
-        hidden, inter = c["hidden_size"], c["moe_intermediate_size"]
-        self.experts = ExpertList(c["n_routed_experts"], hidden, inter, c["num_experts_per_tok"])
+        hidden, inter, bias = c["hidden_size"], c["moe_intermediate_size"], v2 and c.get("mlp_bias", False)
+        self.experts = ExpertList(c["n_routed_experts"], hidden, inter, c["num_experts_per_tok"], bias)
         self.gate = linear(hidden, c["n_routed_experts"], False) if v2 else TopkRouter(c["n_routed_experts"], hidden)
-        shared = c.get("n_shared_experts", 1 if not v2 else None)
+        shared = c.get("n_shared_experts", 2 if v2 else 1)  # the configs' defaults
         if shared is not None:
-            self.shared_experts = GatedMLP(hidden, inter * shared)
+            self.shared_experts = GatedMLP(hidden, inter * shared, bias)
 
 
 class DeepseekDecoderLayer(nn.Module):
@@ -186,7 +190,7 @@ class DeepseekDecoderLayer(nn.Module):
         if i >= c.get("first_k_dense_replace", 0 if v2 else 3):
             self.mlp = DeepseekMoE(c, v2)
         else:
-            self.mlp = GatedMLP(c["hidden_size"], c["intermediate_size"], c.get("mlp_bias", False) if v2 else False)
+            self.mlp = GatedMLP(c["hidden_size"], c["intermediate_size"], v2 and c.get("mlp_bias", False))
         self.input_layernorm = RMSNorm(c["hidden_size"])
         self.post_attention_layernorm = RMSNorm(c["hidden_size"])
 
