@@ -320,7 +320,7 @@ MODELS = {
     "Mistral-7B-v0.1": (
         "mistralai/Mistral-7B-v0.1",
         decoder("mistral", **LLAMA_7B, intermediate_size=14336, num_key_value_heads=8, vocab_size=32000,
-                tie_word_embeddings=False),
+                tie_word_embeddings=False, sliding_window=4096),
         7_241_732_096, None, "exact: model.num_parameters() of MistralForCausalLM, as the issue states it",
     ),
     "Mixtral-8x7B-v0.1": (
