@@ -227,6 +227,19 @@ class NextNLayer(nn.Module):
             self.shared_head.head = linear(hidden, c["vocab_size"], False)
 
 
+def mxfp4_storage(c):
+    """How a gpt-oss checkpoint stores each layer's expert matrices in MXFP4 (U8): per expert and
+    output row, the inputs in blocks of 32 four-bit values, 16 bytes a block and one scale a block.
+    Transformers dequantises each pair into the [E, in, out] tensor named without the suffix."""
+    experts, hidden, inter = c["num_local_experts"], c["hidden_size"], c["intermediate_size"]
+    return {
+        "gate_up_proj": [["gate_up_proj_blocks", [experts, 2 * inter, hidden // 32, 16]],
+                         ["gate_up_proj_scales", [experts, 2 * inter, hidden // 32]]],
+        "down_proj": [["down_proj_blocks", [experts, hidden, inter // 32, 16]],
+                      ["down_proj_scales", [experts, hidden, inter // 32]]],
+    }
+
+
 def fp8_quantised(name, shape):
     """DeepSeek-V3's and Kimi K2's FP8 checkpoints (quantization_config: fp8, weight_block_size
     [128, 128]) store in F8_E4M3 every Linear weight of a decoder layer's self_attn and mlp except
@@ -812,6 +825,8 @@ def record(model_id, config_file, c):
     entry = {"model_type": c["model_type"], "config_file": config_file, "config": c, **describe(c, model)}
     entry["checkpoint_only"], entry["checkpoint_only_parameters"] = checkpoint_only(model_id, c, model)
     entry["buffers"] = named_buffers(model)
+    if c["model_type"] == "gpt_oss":
+        entry["checkpoint_stores_experts_as"] = mxfp4_storage(c)
     entry["outside_layers"] = [p for p in named(model) if not p[0].startswith("model.layers.")]
     kinds = layer_kinds(c)
     entry["layers"] = {}
@@ -899,6 +914,18 @@ def compact(data):
     return re.sub(r'\[\s+("[^"\n]*"),\s+(\[[^\]\n]*\])\s+\]', r"[\1, \2]", text)
 
 
+NOTES = {
+    "written_by": "scripts/generate_llm_2026_fixtures.py (real PyTorch on the meta device; see its docstring for the transformers commits mirrored)",
+    "total": "parameters of the module tree transformers builds, each shared tensor once; buffers excluded",
+    "buffers": "persistent buffers the checkpoints carry as tensors: e_score_correction_bias is a buffer in transformers (DeepseekV3TopkRouter, Glm4MoeTopkRouter) and a parameter in DeepSeek's own inference/model.py; this fixture follows transformers",
+    "checkpoint_only": "elements a checkpoint stores beyond that tree, by what they are; checkpoint_only_parameters lists their names and shapes, except fp8_weight_scale_inv: one F32 tensor <weight name>_scale_inv [ceil(out/128), ceil(in/128)] beside every F8 weight, which is every 2-D weight under a layer's self_attn or mlp except mlp.gate.weight (DeepSeek-V3's MTP eh_proj stays BF16)",
+    "checkpoint_stores_experts_as": "gpt-oss: the checkpoint's MXFP4 tensors (U8) that stand for each layer's experts.gate_up_proj and experts.down_proj; biases are stored as they are",
+    "active": "one token's parameters: top-k routed experts, shared experts and everything outside the experts; without_input_embedding drops embed_tokens unless tied to the head; without_input_embedding_or_head drops both (the shared matrix once when tied)",
+    "published": "each figure with what it counts: model (total) or checkpoint (total plus checkpoint_only); an integer is exact, a string such as 37B is rounded and checked to one unit of its last digit",
+    "layers": "one decoder layer of each kind, every parameter name and shape as the checkpoint names it; Llama 4's multimodal checkpoints prefix the text model's names with language_model.",
+}
+
+
 def main():
     models = {}
     for model_id, (config_file, c) in CONFIGS.items():
@@ -909,7 +936,7 @@ def main():
         print(f"{model_id:22} {entry['total']:>18,}  active {entry['active']['with_input_embedding']:>15,}"
               f" / {entry['active']['without_input_embedding']:>15,}  {extra}")
     tiny_models = {name: tiny(c) for name, c in TINY.items()}
-    OUTPUT.write_text(compact({"models": models, "tiny": tiny_models}) + "\n")
+    OUTPUT.write_text(compact({"notes": NOTES, "models": models, "tiny": tiny_models}) + "\n")
 
 
 if __name__ == "__main__":
