@@ -3,7 +3,7 @@
 // the page's cells as the kernel does and check each claim against the numbers they print.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exercises, sweep } from '../../content/figures/lesson-4.ts';
-import { createNodeKernel } from '../../src/notebook/run-in-node.ts';
+import { createNodeKernel } from '../../src/notebook/runtime/run-in-node.ts';
 import { lessonPages } from '../support/lessons.ts';
 
 const PAGES = ['lessons/04-where-overfitting-comes-from.mdx', 'zh-cn/lessons/04-where-overfitting-comes-from.mdx'];
