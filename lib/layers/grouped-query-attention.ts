@@ -16,6 +16,8 @@ export interface GroupedQueryAttentionOptions {
   outputBias?: boolean;
   /** An RMSNorm over each query and key head, with this eps (Qwen3's q_norm and k_norm). */
   qkNormEps?: number;
+  /** Attend to at most this many past tokens (Mistral-7B-v0.1's 4,096), so the KV cache keeps no more. */
+  slidingWindow?: number;
 }
 
 /**
@@ -40,11 +42,12 @@ export class GroupedQueryAttention extends ShapeOnlyModule implements CachesKeys
   o_proj: Linear;
   q_norm: RMSNorm | null;
   k_norm: RMSNorm | null;
+  readonly slidingWindow: number | undefined;
 
   constructor(
     hiddenSize: number,
     numHeads: number,
-    { numKeyValueHeads = numHeads, headDim, qkvBias = false, outputBias = false, qkNormEps }: GroupedQueryAttentionOptions = {},
+    { numKeyValueHeads = numHeads, headDim, qkvBias = false, outputBias = false, qkNormEps, slidingWindow }: GroupedQueryAttentionOptions = {},
   ) {
     super();
     checkSize(hiddenSize, 'GroupedQueryAttention: hiddenSize');
@@ -68,14 +71,18 @@ export class GroupedQueryAttention extends ShapeOnlyModule implements CachesKeys
     this.o_proj = new Linear(numHeads * this.headDim, hiddenSize, { bias: outputBias });
     this.q_norm = qkNormEps === undefined ? null : new RMSNorm(this.headDim, { eps: qkNormEps });
     this.k_norm = qkNormEps === undefined ? null : new RMSNorm(this.headDim, { eps: qkNormEps });
+    if (slidingWindow !== undefined) checkSize(slidingWindow, 'GroupedQueryAttention: slidingWindow');
+    this.slidingWindow = slidingWindow;
+  }
+
+  /** A key and a value vector per key/value head for every token, or for the last `slidingWindow`. */
+  kvCache(): KVCacheSpec {
+    const valuesPerToken = 2 * this.numKeyValueHeads * this.headDim;
+    if (this.slidingWindow === undefined) return { kind: 'full', valuesPerToken };
+    return { kind: 'sliding', valuesPerToken, window: this.slidingWindow };
   }
 
   /** Hidden states `[B, T, hiddenSize]` in, the same shape out. */
-  /** A key and a value vector per key/value head for every token. */
-  kvCache(): KVCacheSpec {
-    return { kind: 'full', valuesPerToken: 2 * this.numKeyValueHeads * this.headDim };
-  }
-
   override outputShape(input: Shape): Shape {
     checkDim(input, -1, this.hiddenSize, 'GroupedQueryAttention');
     const heads = (projection: Linear, count: number, norm: RMSNorm | null) => {

@@ -83,15 +83,35 @@ interface DecoderFamily {
   qkNorm: boolean;
   tieWordEmbeddings: boolean;
   moe: boolean;
+  /**
+   * Which layers `sliding_window` applies to: `all` (Mistral, Mixtral), `from max_window_layers`
+   * and only with `use_sliding_window` (Qwen2/3: transformers' default layer_types), or `none`.
+   */
+  sliding: 'all' | 'from max_window_layers' | 'none';
 }
 
 const DECODERS: Record<string, DecoderFamily> = {
-  llama: { qkvBias: 'attention_bias', outputBias: 'attention_bias', mlpBias: true, qkNorm: false, tieWordEmbeddings: false, moe: false },
-  mistral: { qkvBias: false, outputBias: false, mlpBias: false, qkNorm: false, tieWordEmbeddings: false, moe: false },
-  qwen2: { qkvBias: true, outputBias: false, mlpBias: false, qkNorm: false, tieWordEmbeddings: false, moe: false },
-  qwen3: { qkvBias: 'attention_bias', outputBias: 'attention_bias', mlpBias: false, qkNorm: true, tieWordEmbeddings: false, moe: false },
-  mixtral: { qkvBias: false, outputBias: false, mlpBias: false, qkNorm: false, tieWordEmbeddings: false, moe: true },
+  llama: { qkvBias: 'attention_bias', outputBias: 'attention_bias', mlpBias: true, qkNorm: false, tieWordEmbeddings: false, moe: false, sliding: 'none' },
+  mistral: { qkvBias: false, outputBias: false, mlpBias: false, qkNorm: false, tieWordEmbeddings: false, moe: false, sliding: 'all' },
+  qwen2: { qkvBias: true, outputBias: false, mlpBias: false, qkNorm: false, tieWordEmbeddings: false, moe: false, sliding: 'from max_window_layers' },
+  qwen3: { qkvBias: 'attention_bias', outputBias: 'attention_bias', mlpBias: false, qkNorm: true, tieWordEmbeddings: false, moe: false, sliding: 'from max_window_layers' },
+  mixtral: { qkvBias: false, outputBias: false, mlpBias: false, qkNorm: false, tieWordEmbeddings: false, moe: true, sliding: 'all' },
 };
+
+/**
+ * Each layer's sliding window, or null. A config that leaves `sliding_window` out (or sets it to
+ * null) attends to every token; Qwen2/3 slide only with `use_sliding_window`, on the layers from
+ * `max_window_layers` on.
+ */
+function slidingWindows(read: ConfigReader, family: DecoderFamily, numLayers: number): (number | null)[] {
+  const none = Array<null>(numLayers).fill(null);
+  if (family.sliding === 'none' || !read.has('sliding_window')) return none;
+  if (family.sliding === 'all') return none.map(() => read.size('sliding_window'));
+  if (!read.flag('use_sliding_window', false)) return none;
+  const window = read.size('sliding_window');
+  const first = read.sizeOr('max_window_layers', () => 28); // Qwen2Config's and Qwen3Config's default
+  return none.map((_, i) => (i >= first ? window : null));
+}
 
 function decoderConfig(read: ConfigReader, family: DecoderFamily): DecoderConfig {
   const numHeads = read.size('num_attention_heads');
@@ -109,11 +129,12 @@ function decoderConfig(read: ConfigReader, family: DecoderFamily): DecoderConfig
     }
     experts = { count, topK };
   }
+  const numLayers = read.size('num_hidden_layers');
   return {
     vocabSize: read.size('vocab_size'),
     hiddenSize,
     intermediateSize: read.size('intermediate_size'),
-    numLayers: read.size('num_hidden_layers'),
+    numLayers,
     numHeads,
     numKeyValueHeads,
     headDim: read.sizeOr('head_dim', () => hiddenSize / numHeads),
@@ -125,6 +146,7 @@ function decoderConfig(read: ConfigReader, family: DecoderFamily): DecoderConfig
     ropeTheta: read.number('rope_theta', 10000),
     tieWordEmbeddings: read.flag('tie_word_embeddings', family.tieWordEmbeddings),
     experts,
+    slidingWindows: slidingWindows(read, family, numLayers),
   };
 }
 

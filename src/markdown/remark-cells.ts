@@ -12,15 +12,15 @@ import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
 import { visit } from 'unist-util-visit';
 import * as lib from 'lib';
-import { cellName } from '../notebook/cell-protocol.ts';
-import type { ShownResult } from '../notebook/output-text.ts';
+import { cellName } from '../notebook/runtime/cell-protocol.ts';
+import type { ShownResult } from '../notebook/runtime/output-text.ts';
 import { isCellCode, metaWithoutCellMarker } from './cell-code.ts';
 import { whyNot32 } from './prints-32.ts';
 import { metaWithoutTwinMarkers, twinAfter } from './twin-code.ts';
 
-const CELL = { name: 'Cell', path: '/src/components/Cell/Cell.astro' };
-const TOOLBAR = { name: 'NotebookToolbar', path: '/src/components/NotebookToolbar/NotebookToolbar.astro' };
-const TABS = { name: 'CellTabs', path: '/src/components/CellTabs/CellTabs.astro' };
+const CELL = { name: 'Cell', path: '/src/notebook/ui/Cell.astro' };
+const TOOLBAR = { name: 'NotebookToolbar', path: '/src/notebook/ui/NotebookToolbar.astro' };
+const TABS = { name: 'CellTabs', path: '/src/notebook/ui/CellTabs.astro' };
 
 /** `everyCellPrints32: false` only for tests of the other steps, whose cells print other things. */
 export function remarkCells({ everyCellPrints32 = true }: { everyCellPrints32?: boolean } = {}) {
@@ -84,8 +84,8 @@ function twinSlot(twin: Code): MdxJsxFlowElement {
 async function nodeNotebook() {
   await import('./sucrase-esm-in-node.ts');
   const [{ createNodeKernel }, { compileCell }] = await Promise.all([
-    import('../notebook/run-in-node.ts'),
-    import('../notebook/compile-cell.ts'),
+    import('../notebook/runtime/run-in-node.ts'),
+    import('../notebook/runtime/compile-cell.ts'),
   ]);
   return { createNodeKernel, compileCell };
 }

@@ -2,7 +2,7 @@
 // one shared scope per page, cells in page order. Each must print 32, computed by the library:
 // the build's own rule (src/markdown/prints-32.ts), checked here without a build.
 import { describe, expect, it } from 'vitest';
-import { createNodeKernel } from '../../src/notebook/run-in-node.ts';
+import { createNodeKernel } from '../../src/notebook/runtime/run-in-node.ts';
 import { lessonPages } from '../support/lessons.ts';
 import { whyNot32 } from '../../src/markdown/prints-32.ts';
 

@@ -29,6 +29,8 @@ export interface DecoderConfig {
   tieWordEmbeddings: boolean;
   /** Mixtral: a mixture of experts in place of the MLP. */
   experts: { count: number; topK: number } | null;
+  /** Each layer's sliding window (Mistral-7B-v0.1: 4,096 on every layer), or null where it attends to every token. */
+  slidingWindows: readonly (number | null)[];
 }
 
 /** One layer: RMSNorm, attention, RMSNorm, then a gated MLP or a mixture of experts. */
@@ -44,14 +46,16 @@ export class DecoderLayer extends ShapeOnlyModule {
   input_layernorm: RMSNorm;
   post_attention_layernorm: RMSNorm;
 
-  constructor(c: Readonly<DecoderConfig>) {
+  constructor(c: Readonly<DecoderConfig>, index: number) {
     super();
+    const slidingWindow = c.slidingWindows[index];
     this.self_attn = new GroupedQueryAttention(c.hiddenSize, c.numHeads, {
       numKeyValueHeads: c.numKeyValueHeads,
       headDim: c.headDim,
       qkvBias: c.qkvBias,
       outputBias: c.outputBias,
       ...(c.qkNorm ? { qkNormEps: c.rmsNormEps } : {}),
+      ...(slidingWindow ? { slidingWindow } : {}),
     });
     if (c.experts) this.block_sparse_moe = new MixtureOfExperts(c.hiddenSize, c.intermediateSize, c.experts.count, c.experts.topK);
     else this.mlp = new GatedMLP(c.hiddenSize, c.intermediateSize, { bias: c.mlpBias });
@@ -80,7 +84,7 @@ export class DecoderModel extends ShapeOnlyModule {
   constructor(c: Readonly<DecoderConfig>) {
     super();
     this.embed_tokens = new Embedding(c.vocabSize, c.hiddenSize);
-    this.layers = new ModuleList(Array.from({ length: c.numLayers }, () => new DecoderLayer(c)));
+    this.layers = new ModuleList(Array.from({ length: c.numLayers }, (_, i) => new DecoderLayer(c, i)));
     this.norm = new RMSNorm(c.hiddenSize, { eps: c.rmsNormEps });
     this.rotary_emb = new RotaryEmbedding(c.headDim, { base: c.ropeTheta });
   }
