@@ -1,7 +1,7 @@
 // The site's signature, as the build enforces it: every cell runs without an error and prints 32,
 // a parameter count the library computed. The Node test of every cell (tests/unit/cells.test.ts)
 // reads the same rule.
-import type { CellResult } from '../notebook/cell-protocol.ts';
+import type { CellResult } from '../notebook/runtime/cell-protocol.ts';
 
 // "Prints 32" means 32 as a whole number: "32" or "total: 32", not "132", "320" or "3.2".
 export const PRINTS_32 = /(?<![\d.])32(?!\d|\.\d)/;
