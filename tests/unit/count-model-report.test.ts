@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { ConfigError, countParameters, modelFromConfig } from 'lib';
+import { ConfigError, countParameters, modelFromConfig, partOf } from 'lib';
 import { describe, expect, it } from 'vitest';
 import { configErrorText } from '../../src/count/config-error-text.ts';
 import { DEFAULT_STATE, stateFromHash, stateToHash } from '../../src/count/count-state.ts';
-import { componentOf, modelReport } from '../../src/count/model-report.ts';
+import { modelReport } from '../../src/count/model-report.ts';
 import { numberFormats } from '../../src/i18n/number-format.ts';
 import { presetById, PRESETS } from '../../src/count/presets.ts';
 import { COUNT_STRINGS, type CountText } from '../../src/components/CountYourModel/ui-strings.ts';
@@ -68,10 +68,10 @@ describe('a model report', () => {
   });
 
   it('knows where a parameter of each family belongs', () => {
-    const names = (id: string) => [...report(id).model.namedModules()];
     const classify = (id: string, name: string) => {
-      const module = names(id).find(([n]) => n === name.slice(0, name.lastIndexOf('.')))![1];
-      return componentOf(name, module);
+      const { model } = report(id);
+      expect(model.stateDict().has(name)).toBe(true);
+      return partOf(model, name);
     };
     expect(classify('mixtral-8x7b', 'model.layers.0.block_sparse_moe.gate.weight')).toBe('router');
     expect(classify('mixtral-8x7b', 'model.layers.0.block_sparse_moe.experts.0.w1.weight')).toBe('experts');
