@@ -68,16 +68,37 @@ export { SimpleNN } from './models/simple-nn.ts';
 export { VGG } from './models/vgg.ts';
 export { type LoraCount, type LoraOptions, loraParameters } from './analysis/lora.ts';
 export { bytesOf, type DType, DTYPE_BITS } from './analysis/dtype.ts';
+export { formatBytes, type MemoryEstimate, type TrainingMemory, trainingMemory, type TrainingSetup, weightMemory } from './analysis/memory.ts';
 export {
-  formatBytes,
+  type KVCacheGroup,
+  type KVCacheGroupMemory,
+  type KVCacheKind,
   type KVCacheMemory,
+  kvCacheLayout,
   kvCacheMemory,
-  type MemoryEstimate,
-  type TrainingMemory,
-  trainingMemory,
-  type TrainingSetup,
-  weightMemory,
-} from './analysis/memory.ts';
+  sizeKVCache,
+} from './analysis/kv-cache.ts';
+export { GGML_TYPES, ggmlBlock } from './analysis/ggml-types.ts';
+export {
+  GGUF_MIXES,
+  GGUF_TYPES,
+  HF_FORMATS,
+  type WeightFormat,
+  type WeightFormatMemory,
+  WEIGHT_FORMATS,
+  weightFormatMemory,
+} from './analysis/weight-formats.ts';
+export {
+  inferenceActivationBytes,
+  layerActivationBytes,
+  PREFILL_CHUNK,
+  type Recomputation,
+  type TransformerDims,
+  trainingActivationBytes,
+  transformerDims,
+} from './analysis/activations.ts';
+export { type FineTuning, type FineTuningOptions, fineTuningMemory, type OptimizerName, type TrainingBreakdown, type ZeroStage } from './analysis/training.ts';
+export { GIB, type Gpu, gpuById, GPUS, type InferenceFit, inferenceFit, type InferenceOptions, MAX_CONTEXT, parseMemorySize, RESERVED_SHARE } from './analysis/fit.ts';
 export { Module } from './module.ts';
 export { relu, tanh } from './ops/activation.ts';
 export { dropout } from './ops/dropout.ts';

@@ -10,14 +10,14 @@ import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
 import { visit } from 'unist-util-visit';
 import * as lib from 'lib';
-import { cellName } from '../notebook/cell-protocol.ts';
-import type { ShownResult } from '../notebook/output-text.ts';
+import { cellName } from '../notebook/runtime/cell-protocol.ts';
+import type { ShownResult } from '../notebook/runtime/output-text.ts';
 import { isCellCode, metaWithoutCellMarker } from './cell-code.ts';
 import { metaWithoutTwinMarkers, twinAfter } from './twin-code.ts';
 
-const CELL = { name: 'Cell', path: '/src/components/Cell/Cell.astro' };
-const TOOLBAR = { name: 'NotebookToolbar', path: '/src/components/NotebookToolbar/NotebookToolbar.astro' };
-const TABS = { name: 'CellTabs', path: '/src/components/CellTabs/CellTabs.astro' };
+const CELL = { name: 'Cell', path: '/src/notebook/ui/Cell.astro' };
+const TOOLBAR = { name: 'NotebookToolbar', path: '/src/notebook/ui/NotebookToolbar.astro' };
+const TABS = { name: 'CellTabs', path: '/src/notebook/ui/CellTabs.astro' };
 
 export function remarkCells() {
   return async (tree: Root, file: { extname?: string; path?: string }) => {
@@ -73,8 +73,8 @@ function twinSlot(twin: Code): MdxJsxFlowElement {
 async function nodeNotebook() {
   await import('./sucrase-esm-in-node.ts');
   const [{ createNodeKernel }, { compileCell }] = await Promise.all([
-    import('../notebook/run-in-node.ts'),
-    import('../notebook/compile-cell.ts'),
+    import('../notebook/runtime/run-in-node.ts'),
+    import('../notebook/runtime/compile-cell.ts'),
   ]);
   return { createNodeKernel, compileCell };
 }

@@ -3,7 +3,7 @@
 import { closeSync, fstatSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
 
 /** Bytes per element of the safetensors dtypes the tests use. */
-const BYTES: Record<string, number> = { F32: 4, F16: 2, BF16: 2, I32: 4, U8: 1, I64: 8 };
+const BYTES: Record<string, number> = { F32: 4, F16: 2, BF16: 2, I32: 4, U32: 4, U8: 1, I64: 8, F8_E4M3: 1 };
 
 export interface TensorSpec {
   dtype: string;

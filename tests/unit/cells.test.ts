@@ -1,7 +1,7 @@
 // Every cell of every lesson, run in Node the way the page's kernel runs it: same compiler,
 // one shared scope per page, cells in page order. Each must print 32, computed by the library.
 import { describe, expect, it } from 'vitest';
-import { createNodeKernel } from '../../src/notebook/run-in-node.ts';
+import { createNodeKernel } from '../../src/notebook/runtime/run-in-node.ts';
 import { lessonPages } from '../support/lessons.ts';
 import { PRINTS_32 } from '../support/prints-32.ts';
 

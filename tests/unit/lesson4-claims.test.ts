@@ -2,7 +2,7 @@
 // polynomial memorises its points, the remedies buy a much lower validation loss. These tests run
 // the page's cells as the kernel does and check each claim against the numbers they print.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createNodeKernel } from '../../src/notebook/run-in-node.ts';
+import { createNodeKernel } from '../../src/notebook/runtime/run-in-node.ts';
 import { lessonPages } from '../support/lessons.ts';
 
 const PAGES = ['lessons/04-where-overfitting-comes-from.mdx', 'zh-cn/lessons/04-where-overfitting-comes-from.mdx'];

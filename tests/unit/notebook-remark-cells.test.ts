@@ -69,9 +69,9 @@ describe('remarkCells', () => {
     const names = tree.children.map((node) => (node.type === 'mdxJsxFlowElement' ? node.name : node.type));
     expect(names.slice(0, 6)).toEqual(['mdxjsEsm', 'mdxjsEsm', 'mdxjsEsm', 'paragraph', 'NotebookToolbar', 'Cell']);
     expect(tree.children.slice(0, 3).map((node) => (node as { value: string }).value)).toEqual([
-      "import Cell from '/src/components/Cell/Cell.astro';",
-      "import NotebookToolbar from '/src/components/NotebookToolbar/NotebookToolbar.astro';",
-      "import CellTabs from '/src/components/CellTabs/CellTabs.astro';",
+      "import Cell from '/src/notebook/ui/Cell.astro';",
+      "import NotebookToolbar from '/src/notebook/ui/NotebookToolbar.astro';",
+      "import CellTabs from '/src/notebook/ui/CellTabs.astro';",
     ]);
   });
 

@@ -2,7 +2,7 @@
 // Qwen2 and Qwen3 each have a file that calls llamaLike with theirs.
 import { DecoderLayer, CausalLM } from '../hf/decoder.ts';
 import type { ConfigReader } from '../config-reader.ts';
-import { attention, decoderConfig, gatedMLP, heads, rmsNorm, slidingLayers } from './decoder-parts.ts';
+import { attention, decoderConfig, gatedMLP, heads, rmsNorm } from './decoder-parts.ts';
 import { type ActiveConvention, CONVENTIONS, decoderPartOf, type Family, type GgufLayout } from './family.ts';
 
 /** llama.cpp's names of a Llama-style decoder (gguf-py's TENSOR_NAMES). */
@@ -36,9 +36,27 @@ export interface LlamaSwitches {
   /** Qwen3's RMSNorm over each query and key head. */
   qkNorm: boolean;
   tieWordEmbeddings: boolean;
-  /** Mistral's `sliding_window`, a window every layer attends within when it is set. */
-  slidingWindow: boolean;
+  /**
+   * Which layers `sliding_window` applies to: `all` (Mistral), `from max_window_layers` and only
+   * with `use_sliding_window` (Qwen2/3: transformers' default layer_types), or `none`.
+   */
+  sliding: 'all' | 'from max_window_layers' | 'none';
   active: ActiveConvention;
+}
+
+/**
+ * Each layer's sliding window, or null. A config that leaves `sliding_window` out (or sets it to
+ * null) attends to every token; Qwen2/3 slide only with `use_sliding_window`, on the layers from
+ * `max_window_layers` on.
+ */
+function slidingWindows(read: ConfigReader, sliding: LlamaSwitches['sliding'], numLayers: number): (number | null)[] {
+  const none = Array<null>(numLayers).fill(null);
+  if (sliding === 'none' || !read.has('sliding_window')) return none;
+  if (sliding === 'all') return none.map(() => read.size('sliding_window'));
+  if (!read.flag('use_sliding_window', false)) return none;
+  const window = read.size('sliding_window');
+  const first = read.sizeOr('max_window_layers', () => 28); // Qwen2Config's and Qwen3Config's default
+  return none.map((_, i) => (i >= first ? window : null));
 }
 
 export function llamaLike(s: LlamaSwitches): Family {
@@ -48,10 +66,8 @@ export function llamaLike(s: LlamaSwitches): Family {
     const intermediateSize = read.size('intermediate_size');
     const mlpBias = s.mlpBias && read.flag('mlp_bias', false);
     const config = decoderConfig(read, { tie: s.tieWordEmbeddings, ropeDim: h.headDim });
-    const window = s.slidingWindow && read.has('sliding_window') ? read.size('sliding_window') : undefined;
-    // Qwen's configs may list a sliding window per layer; a layer listed as sliding needs a window.
-    const sliding = read.has('layer_types') ? slidingLayers(read, config.numLayers, 1) : null;
-    const layerWindow = (index: number) => (sliding?.[index] ? read.size('sliding_window') : window);
+    const windows = slidingWindows(read, s.sliding, config.numLayers);
+    const layerWindow = (index: number) => windows[index] ?? undefined;
     return new CausalLM(config, (index) => new DecoderLayer([
       ['self_attn', attention(h, {
         qkvBias: bias(s.qkvBias),
@@ -70,7 +86,7 @@ export function llamaLike(s: LlamaSwitches): Family {
     build,
     partOf: decoderPartOf,
     loraTargets: ['q_proj', 'k_proj', 'v_proj', 'o_proj', 'gate_proj', 'up_proj', 'down_proj'],
-    attention: s.slidingWindow ? ['full', 'sliding'] : ['full'],
+    attention: s.sliding === 'none' ? ['full'] : ['full', 'sliding'],
     active: s.active,
     gguf: LLAMA_GGUF,
   };
@@ -78,5 +94,5 @@ export function llamaLike(s: LlamaSwitches): Family {
 
 export const llama = llamaLike({
   modelType: 'llama', name: 'Llama', qkvBias: 'attention_bias', outputBias: 'attention_bias', mlpBias: true, qkNorm: false,
-  tieWordEmbeddings: false, slidingWindow: false, active: CONVENTIONS.meta,
+  tieWordEmbeddings: false, sliding: 'none', active: CONVENTIONS.meta,
 });

@@ -1,4 +1,4 @@
-import type { AdaptsWithLoRA, EmbedsTokens, LoraMatrix } from '../../capabilities.ts';
+import type { AdaptsWithLoRA, CachesKeysAndValues, EmbedsTokens, KVCacheSpec, LoraMatrix } from '../../capabilities.ts';
 import { GELU } from '../../layers/activation.ts';
 import { ModuleList } from '../../layers/containers.ts';
 import { Dropout } from '../../layers/dropout.ts';
@@ -65,7 +65,7 @@ export class Conv1D extends ShapeOnlyModule implements AdaptsWithLoRA {
 }
 
 /** Masked self-attention with q, k and v fused in `c_attn`; the causal mask is not a parameter. */
-export class GPT2Attention extends ShapeOnlyModule {
+export class GPT2Attention extends ShapeOnlyModule implements CachesKeysAndValues {
   static {
     pinName(this, 'GPT2Attention');
   }
@@ -88,6 +88,11 @@ export class GPT2Attention extends ShapeOnlyModule {
     this.c_proj = new Conv1D(nEmbd, nEmbd);
     this.attn_dropout = new Dropout(0.1);
     this.resid_dropout = new Dropout(0.1);
+  }
+
+  /** A key and a value vector per head for every token: 2 · n_embd values. */
+  kvCache(): KVCacheSpec {
+    return { kind: 'full', valuesPerToken: 2 * this.numKeyValueHeads * this.headDim };
   }
 
   override outputShape(input: Shape): Shape {

@@ -2,13 +2,7 @@
 // move between the tabs and select them). Choosing a tab chooses it for every cell of the page
 // and is remembered for the next pages; the page keeps the chosen tab where it was on screen.
 import { type CellLanguage, isCellLanguage, shownLanguage, showLanguage } from './cell-language.ts';
-
-declare global {
-  interface Window {
-    /** Puts a twin's code, kept as text in its <noscript>, into the page (CellTabs.astro). */
-    paramNotebookShowTwin(noscript: Element): void;
-  }
-}
+import { TWIN_EVENT } from './page-events.ts';
 
 class CellTabs extends HTMLElement {
   #tabs: HTMLElement[] = [];
@@ -49,10 +43,11 @@ function choose(tab: HTMLElement) {
   if (!isCellLanguage(language) || language === shownLanguage()) return;
   // Every cell above changes height too: scroll so the tab stays under the pointer.
   const top = tab.getBoundingClientRect().top;
-  if (language === 'python') {
-    for (const twin of document.querySelectorAll('cell-tabs noscript[data-part="twin"]')) window.paramNotebookShowTwin(twin);
-  }
   showLanguage(language);
+  // The restore script of CellTabs.astro puts the twins, kept as text until now, into the page.
+  for (const twin of document.querySelectorAll('cell-tabs noscript[data-part="twin"]')) {
+    dispatchEvent(new CustomEvent(TWIN_EVENT, { detail: twin }));
+  }
   for (const tabs of document.querySelectorAll<CellTabs>('cell-tabs')) tabs.reflect(language);
   window.scrollBy({ top: tab.getBoundingClientRect().top - top, behavior: 'instant' });
 }

@@ -1,6 +1,6 @@
 // How a cell's result reads, line by line: the same at build time (Cell.astro renders the build's
 // run) and in the page (Cell/param-cell.ts renders the reader's runs). Always text, never HTML.
-import { fill } from '../i18n/fill-template.ts';
+import { fill } from '../../i18n/fill-template.ts';
 import type { CellError, KernelRun, OutputLine, StopReason } from './cell-protocol.ts';
 
 /** The texts of notices; `{{name}}` marks where a value goes. */

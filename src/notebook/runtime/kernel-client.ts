@@ -6,7 +6,7 @@
 // page stays responsive whatever a cell does.
 import type { CellCode, CellError, KernelRun, OutputLine, StopReason } from './cell-protocol.ts';
 import type { KernelRequest, KernelResponse } from './kernel-messages.ts';
-import { takeKernelWorker } from './kernel-worker.ts';
+import { takeKernelWorker } from './start-kernel-worker.ts';
 
 export const DEFAULT_TIME_LIMIT_MS = 10_000;
 

@@ -1,8 +1,8 @@
 // <notebook-toolbar>: the page's kernel controls, as in Jupyter: Run all (in order, stopping at
 // the first cell that fails), Interrupt, Restart kernel, and Reset all edits. Its markup is
 // NotebookToolbar.astro's: buttons are found by `data-action`, the status line by `data-part`.
-import { DEFAULT_TIME_LIMIT_MS, getPageKernel } from '../../notebook/kernel-client.ts';
-import { pageCells } from '../Cell/param-cell.ts';
+import { DEFAULT_TIME_LIMIT_MS, getPageKernel } from '../runtime/kernel-client.ts';
+import { pageCells } from './param-cell.ts';
 
 interface ToolbarLabels {
   restarted: string;

@@ -2,15 +2,9 @@
 // controls) loads when the reader first reaches for a cell or the toolbar (pointer over it, focus
 // in it, a touch), or at once when the reader has edits of this page to restore. Until then the
 // cells show their build-time highlighted code and output, as they do without JavaScript.
-import { startKernelWorkerEarly } from '../../notebook/kernel-worker.ts';
-import { hasSavedEdits } from '../../notebook/saved-edits.ts';
-
-declare global {
-  interface Window {
-    /** The clicks on the notebook before this module ran (NotebookToolbar.astro holds them). */
-    paramNotebookEarlyClicks?: () => EventTarget[];
-  }
-}
+import { startKernelWorkerEarly } from '../runtime/start-kernel-worker.ts';
+import { EARLY_CLICKS_EVENT } from './page-events.ts';
+import { hasSavedEdits } from './saved-edits.ts';
 
 const NOTEBOOK = 'param-cell, notebook-toolbar';
 const INTENT = ['pointerover', 'pointerdown', 'focusin'] as const;
@@ -45,5 +39,6 @@ if (document.querySelector(NOTEBOOK)) {
   if (hasSavedEdits(location.pathname)) void load();
   for (const type of INTENT) document.addEventListener(type, onIntent, { capture: true, passive: true });
   document.addEventListener('click', holdClick, true);
-  for (const target of window.paramNotebookEarlyClicks?.() ?? []) replay(target);
+  // The clicks that came while the page was parsing (NotebookToolbar.astro held them).
+  dispatchEvent(new CustomEvent(EARLY_CLICKS_EVENT, { detail: (target: EventTarget) => replay(target) }));
 }

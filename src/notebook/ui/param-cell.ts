@@ -2,11 +2,11 @@
 // never runs here), shows the execution count, the elapsed time and the output as it is printed,
 // swaps the build-time highlighted code for an editor, and keeps the reader's edits. Its markup
 // is Cell.astro's: pieces are found by `data-part`, buttons by `data-action`.
-import { cellName, type CompiledCell, type KernelRun } from '../../notebook/cell-protocol.ts';
-import type { CellEditor } from '../../notebook/editor.ts';
-import { getPageKernel } from '../../notebook/kernel-client.ts';
-import { type OutputLabels, resultLines, type ShownLine, uncaughtLine } from '../../notebook/output-text.ts';
-import { hashText, loadEdit, saveEdit } from '../../notebook/saved-edits.ts';
+import { cellName, type CompiledCell, type KernelRun } from '../runtime/cell-protocol.ts';
+import type { CellEditor } from './editor.ts';
+import { getPageKernel } from '../runtime/kernel-client.ts';
+import { type OutputLabels, resultLines, type ShownLine, uncaughtLine } from '../runtime/output-text.ts';
+import { hashText, loadEdit, saveEdit } from './saved-edits.ts';
 
 export interface CellLabels extends OutputLabels {
   editCell: string;
@@ -17,7 +17,7 @@ export interface CellLabels extends OutputLabels {
 
 const SAVE_DELAY_MS = 300;
 
-let editorModule: Promise<typeof import('../../notebook/editor.ts')> | undefined;
+let editorModule: Promise<typeof import('./editor.ts')> | undefined;
 
 // A cell gets its editor as it comes near the viewport: CodeMirror renders (and measures) only
 // the lines near the viewport, so an editor made far away would first guess the height of its
@@ -170,7 +170,7 @@ export class ParamCell extends HTMLElement {
   }
 
   async #mountEditor() {
-    const { createEditor } = await (editorModule ??= import('../../notebook/editor.ts'));
+    const { createEditor } = await (editorModule ??= import('./editor.ts'));
     const host = document.createElement('div');
     host.dataset.part = 'editor';
     const staticCode = this.#part('code');
