@@ -31,6 +31,7 @@ export { Dropout } from './layers/dropout.ts';
 export { Embedding } from './layers/embedding.ts';
 export { Flatten } from './layers/flatten.ts';
 export { GatedMLP } from './layers/gated-mlp.ts';
+export { GatedDeltaNet, type GatedDeltaNetConfig } from './layers/gated-delta-net.ts';
 export { GroupedQueryAttention, type GroupedQueryAttentionOptions } from './layers/grouped-query-attention.ts';
 export { Linear } from './layers/linear.ts';
 export { MSELoss } from './layers/loss.ts';

@@ -21,6 +21,8 @@ export interface GroupedQueryAttentionOptions {
   qkNormOver?: 'head' | 'all';
   /** One learnt logit per head that each query may attend to instead of any token (gpt-oss's `sinks`). */
   sinks?: boolean;
+  /** A sigmoid gate on the attention's output, from a query projection twice as wide (Qwen3-Next). */
+  outputGate?: boolean;
   /** Attends to at most this many past tokens (Mistral, Gemma's and gpt-oss's sliding layers). */
   slidingWindow?: number;
 }
@@ -62,6 +64,7 @@ export class GroupedQueryAttention extends ShapeOnlyModule implements CachesKeys
       qkNormEps,
       qkNormOver = 'head',
       sinks = false,
+      outputGate = false,
       slidingWindow,
     }: GroupedQueryAttentionOptions = {},
   ) {
@@ -84,7 +87,7 @@ export class GroupedQueryAttention extends ShapeOnlyModule implements CachesKeys
     this.slidingWindow = slidingWindow ?? null;
     this.sinks = sinks ? new Parameter([numHeads]) : null;
     const keyValueWidth = numKeyValueHeads * this.headDim;
-    this.q_proj = new Linear(hiddenSize, numHeads * this.headDim, { bias: qkvBias });
+    this.q_proj = new Linear(hiddenSize, (outputGate ? 2 : 1) * numHeads * this.headDim, { bias: qkvBias });
     this.k_proj = new Linear(hiddenSize, keyValueWidth, { bias: qkvBias });
     this.v_proj = new Linear(hiddenSize, keyValueWidth, { bias: qkvBias });
     this.o_proj = new Linear(numHeads * this.headDim, hiddenSize, { bias: outputBias });
@@ -107,7 +110,7 @@ export class GroupedQueryAttention extends ShapeOnlyModule implements CachesKeys
       const perHead = [...shape.slice(0, -1), count, this.headDim];
       if (norm) norm.callShape(norm.hiddenSize === this.headDim ? perHead : shape);
     };
-    heads(this.q_proj, this.numHeads, this.q_norm);
+    heads(this.q_proj, this.q_proj.outFeatures / this.headDim, this.q_norm);
     heads(this.k_proj, this.numKeyValueHeads, this.k_norm);
     this.v_proj.callShape(input);
     return this.o_proj.callShape([...input.slice(0, -1), this.numHeads * this.headDim]);

@@ -67,7 +67,7 @@ export function nextTokenLayers(read: ConfigReader) {
   const extra = read.count('num_nextn_predict_layers', 0);
   if (extra === 0) return null;
   const layers = read.size('num_hidden_layers');
-  return { what: 'mtp' as const, prefix: 'model.layers', layers: Array.from({ length: extra }, (_, i) => layers + i) };
+  return { what: 'mtp' as const, prefixes: Array.from({ length: extra }, (_, i) => `model.layers.${layers + i}.`) };
 }
 
 export const LATENT_LORA_TARGETS = ['q_a_proj', 'q_b_proj', 'kv_a_proj_with_mqa', 'kv_b_proj', 'o_proj', 'gate_proj', 'up_proj', 'down_proj'];

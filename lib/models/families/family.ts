@@ -39,12 +39,10 @@ export interface ActiveConvention {
 
 /** Tensors a checkpoint holds that the model transformers builds drops on loading. */
 export interface CheckpointExtras {
-  /** What they are: `mtp`, DeepSeek-V3's multi-token-prediction layers. */
+  /** What they are: `mtp`, multi-token-prediction layers. */
   what: 'mtp';
-  /** The layer indices they take, after the model's own (`model.layers.61` for DeepSeek-V3). */
-  layers: readonly number[];
-  /** The prefix of those layers' names. */
-  prefix: string;
+  /** Where their names start: `model.layers.61.` for DeepSeek-V3, the layer after the model's own; `mtp.` for Qwen3-Next. */
+  prefixes: readonly string[];
 }
 
 export interface Family {

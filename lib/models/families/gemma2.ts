@@ -16,7 +16,7 @@ export function gemmaModel(read: ConfigReader, { qkNorm, pattern }: { qkNorm: bo
   const bias = read.flag('attention_bias', false);
   const intermediateSize = read.size('intermediate_size');
   const sliding = slidingLayers(read, config.numLayers, pattern);
-  const window = sliding.some(Boolean) ? read.size('sliding_window') : 0;
+  const window = read.sizeOr('sliding_window', () => 4096); // Gemma2Config's and Gemma3TextConfig's default
   return new CausalLM(config, (index) => new DecoderLayer([
     ['self_attn', attention(h, {
       qkvBias: bias,

@@ -9,8 +9,9 @@ import { CONVENTIONS, decoderPartOf, type Family } from './family.ts';
 /**
  * GLM-4.5 and GLM-4.5-Air (`glm4_moe`): grouped-query attention with biases on the query, key and
  * value (`attention_bias`) but none on the output, q/k norms per head when `use_qk_norm`, a dense
- * MLP in the first `first_k_dense_replace` layers, then DeepSeek-V3's router (a bare weight and its
- * `e_score_correction_bias` buffer), `n_routed_experts` experts one by one and shared experts.
+ * MLP in the first `first_k_dense_replace` layers, then DeepSeek-V3's block: `n_routed_experts`
+ * experts one by one, its router (a bare weight and its `e_score_correction_bias` buffer) and
+ * shared experts, in the order of transformers' released Glm4MoeMoE.
  */
 function build(read: ConfigReader) {
   const h = heads(read);
@@ -28,7 +29,7 @@ function build(read: ConfigReader) {
   const moe = () => {
     const experts = swigluExperts(numExperts, H, expertSize, 'Glm4MoeMLP');
     const gate = new TopKRouter(H, numExperts, { scoreCorrectionBias: true });
-    return new MixtureOfExperts([['gate', gate], ['experts', experts], ['shared_experts', gatedMLP(H, expertSize * shared)]], experts, topK);
+    return new MixtureOfExperts([['experts', experts], ['gate', gate], ['shared_experts', gatedMLP(H, expertSize * shared)]], experts, topK);
   };
   return new CausalLM(config, (index) => new DecoderLayer([
     ['self_attn', attention(h, { qkvBias: bias, outputBias: false, ...(qkNorm ? { qkNormEps: config.rmsNormEps } : {}) })],

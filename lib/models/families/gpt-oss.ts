@@ -20,7 +20,7 @@ function build(read: ConfigReader) {
   const topK = read.size('num_experts_per_tok');
   read.notAbove('num_experts_per_tok', topK, 'num_local_experts', numExperts);
   const sliding = slidingLayers(read, config.numLayers, 2);
-  const window = sliding.some(Boolean) ? read.size('sliding_window') : 0;
+  const window = read.sizeOr('sliding_window', () => 128); // GptOssConfig's default
   const H = h.hiddenSize;
   return new CausalLM(config, (index) => {
     const experts = new StackedExperts(numExperts, H, [

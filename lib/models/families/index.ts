@@ -18,10 +18,11 @@ import { phi3 } from './phi3.ts';
 import { qwen2 } from './qwen2.ts';
 import { qwen3 } from './qwen3.ts';
 import { qwen3Moe } from './qwen3-moe.ts';
+import { qwen3Next } from './qwen3-next.ts';
 
 export const FAMILIES: readonly Family[] = [
   llama, mistral, qwen2, qwen3, mixtral, gpt2, bert,
-  deepseekV3, deepseekV2, qwen3Moe, gptOss, gemma2, gemma3Text, phi3, llama4Text, glm4Moe, olmo2,
+  deepseekV3, deepseekV2, qwen3Moe, gptOss, gemma2, gemma3Text, phi3, llama4Text, glm4Moe, olmo2, qwen3Next,
 ];
 
 const BY_MODEL_TYPE = new Map(FAMILIES.flatMap((family) => family.modelTypes.map((type) => [type, family] as const)));
