@@ -1,3 +1,4 @@
+import type { AdaptsWithLoRA, CachesKeysAndValues, EmbedsTokens, KVCacheSpec, LoraMatrix } from '../../capabilities.ts';
 import { GELU } from '../../layers/activation.ts';
 import { ModuleList } from '../../layers/containers.ts';
 import { Dropout } from '../../layers/dropout.ts';
@@ -28,7 +29,7 @@ export interface GPT2LayoutConfig {
  * transposed, `[nx, nf]` = `[in, out]`, as in OpenAI's TensorFlow checkpoints. Same count as
  * `Linear(nx, nf)`: nx · nf + nf.
  */
-export class Conv1D extends ShapeOnlyModule {
+export class Conv1D extends ShapeOnlyModule implements AdaptsWithLoRA {
   static {
     pinName(this, 'Conv1D');
   }
@@ -52,6 +53,11 @@ export class Conv1D extends ShapeOnlyModule {
   override outputShape(input: Shape): Shape {
     checkDim(input, -1, this.nx, 'Conv1D');
     return [...input.slice(0, -1), this.nf];
+  }
+
+  /** Stored as [in, out], adapted as the [out, in] matrix it stands for. */
+  loraMatrices(): LoraMatrix[] {
+    return [{ name: '', inFeatures: this.nx, outFeatures: this.nf }];
   }
 
   override extraRepr(): string {
@@ -158,7 +164,7 @@ export class GPT2Model extends ShapeOnlyModule {
  * embedding's weight unless `tie_word_embeddings` is false. (lib's `GPT2` is the same network in
  * nanoGPT's layout, with `Linear` weights `[out, in]`.)
  */
-export class GPT2LMHeadModel extends ShapeOnlyModule {
+export class GPT2LMHeadModel extends ShapeOnlyModule implements EmbedsTokens {
   static {
     pinName(this, 'GPT2LMHeadModel');
   }
@@ -171,6 +177,14 @@ export class GPT2LMHeadModel extends ShapeOnlyModule {
     this.transformer = new GPT2Model(config);
     this.lm_head = new Linear(config.nEmbd, config.vocabSize, { bias: false });
     if (config.tieWordEmbeddings) this.lm_head.weight = this.transformer.wte.weight;
+  }
+
+  tokenEmbedding(): Parameter {
+    return this.transformer.wte.weight;
+  }
+
+  outputHead(): Parameter {
+    return this.lm_head.weight;
   }
 
   override outputShape(tokens: Shape): Shape {
