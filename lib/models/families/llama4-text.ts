@@ -1,5 +1,6 @@
 import { Linear } from '../../layers/linear.ts';
 import { MixtureOfExperts, StackedExperts } from '../../layers/mixture-of-experts.ts';
+import type { Module } from '../../module.ts';
 import type { ConfigReader } from '../config-reader.ts';
 import { CausalLM, DecoderLayer } from '../hf/decoder.ts';
 import { attention, decoderConfig, gatedMLP, heads, rmsNorm } from './decoder-parts.ts';
@@ -33,7 +34,7 @@ function build(read: ConfigReader) {
   const chunk = read.has('attention_chunk_size') ? read.size('attention_chunk_size') : undefined;
   const H = h.hiddenSize;
   return new CausalLM(config, (index) => {
-    let feedForward;
+    let feedForward: Module;
     if (moeLayers.has(index)) {
       const experts = new StackedExperts(numExperts, H, [
         ['gate_up_proj', [numExperts, H, 2 * intermediateSize]],

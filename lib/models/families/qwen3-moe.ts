@@ -1,5 +1,6 @@
 import { Linear } from '../../layers/linear.ts';
 import { MixtureOfExperts } from '../../layers/mixture-of-experts.ts';
+import type { Module } from '../../module.ts';
 import type { ConfigReader } from '../config-reader.ts';
 import { CausalLM, DecoderLayer } from '../hf/decoder.ts';
 import { attention, decoderConfig, gatedMLP, heads, rmsNorm, swigluExperts } from './decoder-parts.ts';
@@ -23,7 +24,7 @@ function build(read: ConfigReader) {
   const denseLayers = new Set(read.indices('mlp_only_layers') ?? []);
   const sparse = (index: number) => !denseLayers.has(index) && (index + 1) % step === 0;
   return new CausalLM(config, (index) => {
-    let mlp;
+    let mlp: Module;
     if (sparse(index)) {
       const experts = swigluExperts(numExperts, h.hiddenSize, expertSize, 'Qwen3MoeMLP');
       mlp = new MixtureOfExperts([['gate', new Linear(h.hiddenSize, numExperts, { bias: false })], ['experts', experts]], experts, topK);

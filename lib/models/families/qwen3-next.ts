@@ -1,6 +1,7 @@
 import { GatedDeltaNet } from '../../layers/gated-delta-net.ts';
 import { Linear } from '../../layers/linear.ts';
 import { MixtureOfExperts } from '../../layers/mixture-of-experts.ts';
+import type { Module } from '../../module.ts';
 import type { ConfigReader } from '../config-reader.ts';
 import { CausalLM, DecoderLayer } from '../hf/decoder.ts';
 import { attention, decoderConfig, gatedMLP, heads, rmsNorm, swigluExperts } from './decoder-parts.ts';
@@ -41,7 +42,7 @@ function build(read: ConfigReader) {
   };
   const H = h.hiddenSize;
   return new CausalLM(config, (index) => {
-    let mlp;
+    let mlp: Module;
     if (!denseLayers.has(index) && (index + 1) % step === 0) {
       const experts = swigluExperts(numExperts, H, expertSize, 'Qwen3NextMLP');
       mlp = new MixtureOfExperts([
