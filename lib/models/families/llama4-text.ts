@@ -3,7 +3,7 @@ import { MixtureOfExperts, StackedExperts } from '../../layers/mixture-of-expert
 import type { Module } from '../../module.ts';
 import type { ConfigReader } from '../config-reader.ts';
 import { CausalLM, DecoderLayer } from '../hf/decoder.ts';
-import { attention, decoderConfig, gatedMLP, heads, rmsNorm } from './decoder-parts.ts';
+import { attention, decoderConfig, gatedMLP, heads, rmsNorm, routedExperts } from './decoder-parts.ts';
 import { CONVENTIONS, decoderPartOf, type Family } from './family.ts';
 
 /**
@@ -20,9 +20,7 @@ function build(read: ConfigReader) {
   const bias = read.flag('attention_bias', false);
   const intermediateSize = read.size('intermediate_size');
   const denseSize = read.size('intermediate_size_mlp');
-  const numExperts = read.size('num_local_experts');
-  const topK = read.size('num_experts_per_tok');
-  read.notAbove('num_experts_per_tok', topK, 'num_local_experts', numExperts);
+  const { numExperts, topK } = routedExperts(read, 'num_local_experts');
   const step = read.sizeOr('interleave_moe_layer_step', () => 1);
   const listed = read.indices('moe_layers');
   const moeLayers = new Set(listed ?? Array.from({ length: config.numLayers }, (_, i) => i).filter((i) => (i + 1) % step === 0));
