@@ -1,8 +1,9 @@
-import type { AdaptsWithLoRA, CachesKeysAndValues, EmbedsTokens, KVCacheSpec, LoraMatrix } from '../../capabilities.ts';
+import type { AdaptsWithLoRA, EmbedsTokens, LoraMatrix } from '../../capabilities.ts';
 import { GELU } from '../../layers/activation.ts';
 import { ModuleList } from '../../layers/containers.ts';
 import { Dropout } from '../../layers/dropout.ts';
 import { Embedding } from '../../layers/embedding.ts';
+import { FusedSelfAttention } from '../../layers/fused-attention.ts';
 import { Linear } from '../../layers/linear.ts';
 import { LayerNorm } from '../../layers/normalization.ts';
 import { ShapeOnlyModule } from '../../layers/shape-only.ts';
@@ -64,40 +65,14 @@ export class Conv1D extends ShapeOnlyModule implements AdaptsWithLoRA {
   }
 }
 
-/** Masked self-attention with q, k and v fused in `c_attn`; the causal mask is not a parameter. */
-export class GPT2Attention extends ShapeOnlyModule implements CachesKeysAndValues {
+/** GPT-2's attention in Hugging Face's layout: `c_attn` and `c_proj` are Conv1D. */
+export class GPT2Attention extends FusedSelfAttention<Conv1D> {
   static {
     pinName(this, 'GPT2Attention');
   }
 
-  readonly numHeads: number;
-  readonly numKeyValueHeads: number;
-  readonly headDim: number;
-  c_attn: Conv1D;
-  c_proj: Conv1D;
-  attn_dropout: Dropout;
-  resid_dropout: Dropout;
-
   constructor({ nEmbd, nHead }: Readonly<GPT2LayoutConfig>) {
-    super();
-    this.numHeads = nHead;
-    // Every head has its own keys and values: the KV cache is as wide as the model.
-    this.numKeyValueHeads = nHead;
-    this.headDim = nEmbd / nHead;
-    this.c_attn = new Conv1D(3 * nEmbd, nEmbd);
-    this.c_proj = new Conv1D(nEmbd, nEmbd);
-    this.attn_dropout = new Dropout(0.1);
-    this.resid_dropout = new Dropout(0.1);
-  }
-
-  /** A key and a value vector per head for every token: 2 · n_embd values. */
-  kvCache(): KVCacheSpec {
-    return { kind: 'full', valuesPerToken: 2 * this.numKeyValueHeads * this.headDim };
-  }
-
-  override outputShape(input: Shape): Shape {
-    this.c_attn.callShape(input);
-    return this.resid_dropout.callShape(this.c_proj.callShape(input));
+    super(nEmbd, nHead, 0.1, (inFeatures, outFeatures) => new Conv1D(outFeatures, inFeatures));
   }
 }
 
