@@ -1,6 +1,6 @@
-// What a model's parameters cost in bytes: to store, to train, and the KV cache it fills while it
-// generates. Each estimate lists what it leaves out, since activations and overheads come on top.
-import { cachesKeysAndValues } from '../capabilities.ts';
+// What a model's parameters cost in bytes: to store and to train (the KV cache it fills while it
+// generates is in kv-cache.ts). Each estimate lists what it leaves out, since activations and
+// overheads come on top.
 import { countParameters } from './count.ts';
 import { bytesOf, type DType } from './dtype.ts';
 import type { Module } from '../module.ts';
@@ -66,39 +66,6 @@ export function trainingMemory(model: Module, setup: TrainingSetup): TrainingMem
     bytes: parts.weights + parts.gradients + parts.optimizerState + parts.masterWeights,
     leavesOut: [...RUNTIME, 'temporary buffers'],
   };
-}
-
-export interface KVCacheMemory extends MemoryEstimate {
-  /** 2 (a key and a value) · layers · kvHeads · headDim · bytes per value. */
-  bytesPerToken: number;
-  tokens: number;
-  batch: number;
-}
-
-/**
- * The KV cache of a decoder generating `tokens` tokens of context for `batch` sequences: each layer
- * keeps a key and a value vector per key/value head per token, 2 · layers · kvHeads · headDim values.
- * Grouped-query attention shrinks it by numHeads / kvHeads.
- */
-export function kvCacheMemory(
-  model: Module,
-  { tokens, batch = 1, dtype = 'bfloat16' }: { tokens: number; batch?: number; dtype?: DType },
-): KVCacheMemory {
-  for (const [what, value] of [['tokens', tokens], ['batch', batch]] as const) {
-    if (!Number.isInteger(value) || value < 1) throw new RangeError(`kvCacheMemory: ${what} must be a positive integer, got ${value}`);
-  }
-  let valuesPerToken = 0;
-  for (const module of model.modules()) {
-    if (!cachesKeysAndValues(module)) continue;
-    const cache = module.kvCache();
-    if (cache.kind !== 'full') throw new RangeError(`kvCacheMemory: ${cache.kind} attention is not sized yet`);
-    valuesPerToken += cache.valuesPerToken;
-  }
-  if (valuesPerToken === 0) {
-    throw new RangeError(`kvCacheMemory: ${model.constructor.name} has no decoder attention layers, so it keeps no KV cache`);
-  }
-  const bytesPerToken = bytesOf(valuesPerToken, dtype);
-  return { bytesPerToken, tokens, batch, bytes: bytesPerToken * tokens * batch, leavesOut: ['weights', ...RUNTIME] };
 }
 
 /** Bytes in decimal gigabytes (10⁹, as disks and model cards count) and binary gibibytes (2³⁰). */

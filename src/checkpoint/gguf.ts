@@ -1,26 +1,16 @@
 // Reads the header of a GGUF file (llama.cpp): magic, version, the metadata key-value pairs and
 // each tensor's name, shape, type and offset, then checks that every tensor's bytes lie inside the
-// file. Layout from the GGUF spec (ggml docs/gguf.md) and llama.cpp's gguf-py constants. The header
-// is read in growing slices of the Blob; the tensor data is never read. Big tokenizer arrays are
-// skipped, not kept: the page needs their length only.
+// file. Layout from the GGUF spec (ggml docs/gguf.md) and llama.cpp's gguf-py constants; the
+// types' block sizes are lib's GGML_TYPES. The header is read in growing slices of the Blob; the
+// tensor data is never read. Big tokenizer arrays are skipped, not kept: the page needs their
+// length only.
+import { GGML_TYPES } from 'lib';
 import { type CheckpointError, type Fail, failuresOf } from './checkpoint-error.ts';
 import { elementsOf, type TensorInfo } from './tensor-info.ts';
 
 const MAGIC = 0x46554747; // "GGUF" read as a little-endian uint32
 const DEFAULT_ALIGNMENT = 32;
 const MAX_DIMS = 4; // GGML_MAX_DIMS
-
-/** GGML tensor types by id: name, elements per block, bytes per block. */
-const GGML_TYPES: Readonly<Record<number, readonly [string, number, number]>> = {
-  0: ['F32', 1, 4], 1: ['F16', 1, 2], 2: ['Q4_0', 32, 18], 3: ['Q4_1', 32, 20],
-  6: ['Q5_0', 32, 22], 7: ['Q5_1', 32, 24], 8: ['Q8_0', 32, 34], 9: ['Q8_1', 32, 40],
-  10: ['Q2_K', 256, 84], 11: ['Q3_K', 256, 110], 12: ['Q4_K', 256, 144], 13: ['Q5_K', 256, 176],
-  14: ['Q6_K', 256, 210], 15: ['Q8_K', 256, 292], 16: ['IQ2_XXS', 256, 66], 17: ['IQ2_XS', 256, 74],
-  18: ['IQ3_XXS', 256, 98], 19: ['IQ1_S', 256, 50], 20: ['IQ4_NL', 32, 18], 21: ['IQ3_S', 256, 110],
-  22: ['IQ2_S', 256, 82], 23: ['IQ4_XS', 256, 136], 24: ['I8', 1, 1], 25: ['I16', 1, 2],
-  26: ['I32', 1, 4], 27: ['I64', 1, 8], 28: ['F64', 1, 8], 29: ['IQ1_M', 256, 56], 30: ['BF16', 1, 2],
-  34: ['TQ1_0', 256, 54], 35: ['TQ2_0', 256, 66], 39: ['MXFP4', 32, 17],
-};
 
 /** Metadata value types: bytes of the fixed-size ones (strings and arrays are read apart). */
 const STRING = 8;
