@@ -3,7 +3,7 @@
 // what the shards and their index disagree on, and, given a config the reader chose, the
 // tensor-by-tensor comparison with the model it builds (a GGUF file's tensors under their Hugging
 // Face names): counts first, then the first few names of each kind, the rest behind a disclosure.
-import type { Module } from 'lib';
+import { builtModel, type CheckpointExtras, type Module } from 'lib';
 import type { CheckpointError } from '../checkpoint/checkpoint-error.ts';
 import { type Comparison, compareWithModel } from '../checkpoint/compare.ts';
 import { ggufAsHuggingFace, isGgufOnly } from '../checkpoint/gguf-names.ts';
@@ -88,7 +88,7 @@ export function checkpointSections(
 
   const notes = [fill(text.checkpointTotal, { parameters: count(sum(counted)), short: format.short(sum(counted)), tensors: count(counted.length) })];
   for (const { name, alsoAs } of comparison?.storedTwice ?? []) notes.push(fill(text.storedTwice, { name, alsoAs }));
-  notes.push(...partNotes(counted, layers, text, format));
+  notes.push(...partNotes(counted, layers, model && builtModel(model.module)?.checkpointExtras, text, format));
   if (unpacked.quantisationData.length > 0) {
     notes.push(fill(text.quantisationData, { tensors: count(unpacked.quantisationData.length), elements: count(sum(unpacked.quantisationData)) }));
   }
@@ -137,10 +137,16 @@ function packedTable({ packed }: Unpacked, text: CountText, format: NumberFormat
 }
 
 /** How many of the counted parameters are an MTP layer or a vision tower. */
-function partNotes(tensors: readonly TensorInfo[], layers: number | undefined, text: CountText, format: NumberFormats): string[] {
+function partNotes(
+  tensors: readonly TensorInfo[],
+  layers: number | undefined,
+  extras: CheckpointExtras | null | undefined,
+  text: CountText,
+  format: NumberFormats,
+): string[] {
   const byPart = new Map<ModelPart, TensorInfo[]>();
   for (const tensor of tensors) {
-    const part = modelPartOf(tensor.name, layers);
+    const part = modelPartOf(tensor.name, layers, extras);
     if (part) byPart.set(part, [...(byPart.get(part) ?? []), tensor]);
   }
   return [...byPart].map(([part, inPart]) =>
