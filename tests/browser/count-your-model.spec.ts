@@ -194,6 +194,8 @@ test.describe('from a config', () => {
   });
 
   test('a pasted config is counted, travels in the link, and a bad one keeps the last tables', async ({ page, context }) => {
+    // Five configs typed, each after the typing pause, and a second page: over 30 s on a busy machine.
+    test.slow();
     await openTool(page);
     const config = tool(page).locator('[data-part="config"]');
     // JSON reads in the code font, not in the shared field style's inherited one.
