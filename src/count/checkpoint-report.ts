@@ -109,6 +109,14 @@ export function checkpointSections(
     },
   ];
   if (unpacked.packed.length > 0) tables.push(packedTable(unpacked, text, format));
+  if (unpacked.quantisationData.length > 0) {
+    tables.push({
+      caption: text.quantisationCaption,
+      head: [text.quantisationKind, text.tensors, text.elements],
+      rows: tally(unpacked.quantisationData, (t) => dataKind(t.name)).map((row) => [row.key, count(row.tensors), count(row.elements)]),
+      numeric: [1, 2],
+    });
+  }
   tables.push(
     { caption: text.dtypeCaption, head: [text.dtype, text.tensors, text.elements], rows: tallyRows((t) => t.dtype), numeric: [1, 2] },
     { caption: text.moduleCaption, head: [text.module, text.tensors, text.elements], rows: tallyRows((t) => modulePattern(t.name)), numeric: [1, 2] },
@@ -116,6 +124,14 @@ export function checkpointSections(
   const sections: ReportSection[] = [{ title: text.checkpointTitle, notes, tables }];
   if (model && comparison) sections.push(comparisonSection(comparison, gguf.length > 0, model, text, format));
   return sections;
+}
+
+/** What a tensor of quantisation data is, by the end of its name: `qzeros`, `weight.absmax`, `*_scales`. */
+function dataKind(name: string): string {
+  const bitsandbytes = /\.(weight\..+)$/.exec(name)?.[1];
+  if (bitsandbytes) return bitsandbytes;
+  const last = name.slice(name.lastIndexOf('.') + 1);
+  return last.endsWith('_scales') ? '*_scales' : last;
 }
 
 /** The packed weights by layout and width: how many, and the parameters they stand for. */

@@ -201,6 +201,15 @@ describe('a GPTQ-packed Llama-3.2-1B, 4-bit in groups of 128', () => {
     expect(quantisationData).toHaveLength(16 * 7 * 3);
     const [section] = checkpointSections({ headers: [file] }, {}, text, format);
     expect(section?.notes[0]).toBe('1,235,814,400 parameters (1.24B) in 146 tensors.');
+    // Per Linear of in × out: qzeros in/128 · out/8, scales in/128 · out, g_idx in.
+    const linears = [[2048, 2048], [2048, 512], [2048, 512], [2048, 2048], [2048, 8192], [2048, 8192], [8192, 2048]];
+    const per = (f: (inputs: number, outputs: number) => number) => String(16 * linears.reduce((total, [i, o]) => total + f(i!, o!), 0));
+    const data = section?.tables.find((table) => table.caption === text.quantisationCaption);
+    expect(data?.rows.map((row) => row.map((cell) => cell.replaceAll(',', '')))).toEqual([
+      ['qzeros', '112', per((i, o) => (i / 128) * (o / 8))],
+      ['scales', '112', per((i, o) => (i / 128) * o)],
+      ['g_idx', '112', per((i) => i)],
+    ]);
   });
 
   it('matches the model its config builds, every packed weight in its own shape', async () => {
