@@ -194,6 +194,8 @@ test.describe('from a config', () => {
   });
 
   test('a pasted config is counted, travels in the link, and a bad one keeps the last tables', async ({ page, context }) => {
+    // Five configs typed, each after the typing pause, and a second page: over 30 s on a busy machine.
+    test.slow();
     await openTool(page);
     const config = tool(page).locator('[data-part="config"]');
     // JSON reads in the code font, not in the shared field style's inherited one.
@@ -295,6 +297,7 @@ test.describe('from a config', () => {
   });
 
   test('a GPTQ-packed Llama-3.2-1B with its config.json counts 1,235,814,400 parameters and matches its model', async ({ page }, testInfo) => {
+    test.slow();
     const { header, dataBytes } = safetensorsHeader(llamaGptqHeader());
     const prefix = safetensorsPrefix(header);
     const model = testInfo.outputPath('model.safetensors');
@@ -311,6 +314,12 @@ test.describe('from a config', () => {
     await expect(results).toContainText("146 of the model's 147 tensors are in the files with the same name and shape.");
     await expect(results).toContainText('lm_head.weight is not in the files because it is tied to model.embed_tokens.weight');
     await expect(parameterRow(page, 'total')).toContainText('1,235,814,400');
+    // 112 packed weights: five listed, the rest behind a disclosure that opens.
+    const more = results.locator('details', { hasText: '107 more' });
+    await expect(more.locator('li')).toHaveCount(107);
+    await more.locator('summary').click();
+    await expect(more.locator('li').first()).toBeVisible();
+    expect(describeViolations(await violations(page, { include: ['count-your-model'] }), 'light')).toEqual([]);
   });
 
   test('Copy as Markdown puts the tables on the clipboard', async ({ page, context }) => {

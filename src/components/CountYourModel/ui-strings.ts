@@ -49,7 +49,7 @@ export const COUNT_STRINGS = defineUiStrings('count', [
   // The checkpoint's tables.
   'checkpointTitle', 'filesCaption', 'file', 'format', 'size', 'tensors', 'elements', 'dtype', 'module',
   'dtypeCaption', 'moduleCaption', 'checkpointTotal', 'ggufNote', 'ggufOnly', 'indexNote', 'skipped', 'storedTwice',
-  'quantisationData', 'packedCaption', 'packing', 'bits',
+  'quantisationData', 'quantisationCaption', 'quantisationKind', 'packedCaption', 'packing', 'bits',
   ...PACKING_LAYOUTS.map((layout) => `layout.${layout}` as const),
   ...MODEL_PARTS.map((part) => `part.${part}` as const),
   // A checkpoint against the config's model.
