@@ -110,9 +110,17 @@ export interface WeightFormatMemory {
 
 /** The bytes of `model`'s weights stored in `format`. */
 export function weightFormatMemory(model: Module, format: WeightFormat): WeightFormatMemory {
+  return weightFormatMemories(model, [format])[0]!;
+}
+
+/** The same for several formats, walking the model once. */
+export function weightFormatMemories(model: Module, formats: readonly WeightFormat[]): WeightFormatMemory[] {
   const tensors = weightTensors(model);
-  if (format.startsWith('gguf:')) return ggufMemory(model, tensors, format as GgufWeightFormat);
-  const matrixFormat = HF_FORMATS[format as HFWeightFormat];
+  return formats.map((format) => (format.startsWith('gguf:') ? ggufMemory(model, tensors, format as GgufWeightFormat) : hfMemory(tensors, format as HFWeightFormat)));
+}
+
+function hfMemory(tensors: readonly WeightTensor[], format: HFWeightFormat): WeightFormatMemory {
+  const matrixFormat = HF_FORMATS[format];
   if (!matrixFormat) throw new RangeError(`unknown weight format ${JSON.stringify(format)}; known: ${WEIGHT_FORMATS.join(', ')}`);
   const everything = format === 'float32' || format === 'bfloat16';
   let bytes = 0;

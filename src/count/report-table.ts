@@ -14,6 +14,8 @@ export interface ReportSection {
   title: string;
   tables: readonly ReportTable[];
   notes: readonly string[];
+  /** A picture as SVG markup built from escaped text (memory-chart.ts), drawn before the tables that hold its numbers. */
+  figure?: string;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -29,10 +31,11 @@ export function tableHtml({ caption, head, rows, numeric = [] }: ReportTable): s
   );
 }
 
-export function sectionHtml({ title, tables, notes }: ReportSection): string {
+export function sectionHtml({ title, tables, notes, figure }: ReportSection): string {
   return (
     `<section><h3>${escapeHtml(title)}</h3>` +
     notes.map((note) => `<p>${escapeHtml(note)}</p>`).join('') +
+    (figure ? `<figure class="count-figure">${figure}</figure>` : '') +
     tables.map((table) => `<div class="count-table" tabindex="0" role="region" aria-label="${escapeHtml(table.caption)}">${tableHtml(table)}</div>`).join('') +
     `</section>`
   );
