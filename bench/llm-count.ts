@@ -24,7 +24,7 @@ registerHooks({
     }
   },
 });
-const { createNodeKernel } = await import('../src/notebook/run-in-node.ts');
+const { createNodeKernel } = await import('../src/notebook/runtime/run-in-node.ts');
 
 const PORT = 4398;
 const LESSON = 'lessons/01-what-are-parameters/';

@@ -391,10 +391,10 @@ def active(model):
 
 
 def matches_published(exact, published):
-    """An exact figure (int) must be equal; a rounded one ("7.61B") within one unit of its last digit."""
+    """An exact figure (int) must be equal; a rounded one ("7.61B", "1.03T") within one unit of its last digit."""
     if isinstance(published, int):
         return exact == published
-    number, unit = published[:-1], {"M": 1e6, "B": 1e9}[published[-1]]
+    number, unit = published[:-1], {"M": 1e6, "B": 1e9, "T": 1e12}[published[-1]]
     decimals = len(number.split(".")[1]) if "." in number else 0
     return abs(exact - float(number) * unit) <= unit / 10**decimals
 

@@ -62,7 +62,7 @@ export async function readGgufHeader(blob: Blob, file: string): Promise<GgufHead
     const [dtype, blockElements, blockBytes] = type;
     const elements = elementsOf(shape);
     infos.push({
-      tensor: { name, dtype, shape, elements, file, quantised: false },
+      tensor: { name, dtype, shape, elements, file },
       offset,
       bytes: Math.ceil(elements / blockElements) * blockBytes,
     });

@@ -4,7 +4,7 @@
 // checks are those of the reference implementation (huggingface/safetensors, tensor.rs), each
 // turned into a message that names the tensor.
 import { type CheckpointError, type Fail, failuresOf } from './checkpoint-error.ts';
-import { elementsOf, isQuantised, type TensorInfo } from './tensor-info.ts';
+import { elementsOf, type TensorInfo } from './tensor-info.ts';
 
 /** The reference implementation refuses headers above 100 MB. */
 export const MAX_HEADER_BYTES = 100_000_000;
@@ -96,7 +96,7 @@ function entryOf(name: string, value: unknown, file: string, fail: Fail): Entry 
       `tensor ${name}: shape [${shape.join(', ')}] in ${dtype} takes ${expected} bytes, but its offsets hold ${end - begin}`,
     );
   }
-  return { name, dtype, shape, elements, file, quantised: isQuantised(name, dtype), begin, end };
+  return { name, dtype, shape, elements, file, begin, end };
 }
 
 /** Tensors must tile the data exactly: inside it, without overlaps and without unused bytes. */

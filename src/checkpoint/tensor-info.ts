@@ -1,5 +1,6 @@
 // One tensor as a checkpoint's header describes it, whatever the file format, and the sums the
 // page shows: elements per dtype and per module.
+import type { PackingLayout } from './packed.ts';
 
 export interface TensorInfo {
   /** Its name in the file, e.g. `model.layers.0.self_attn.q_proj.weight`. */
@@ -12,25 +13,16 @@ export interface TensorInfo {
   /** Which file holds it (the shard, for a sharded checkpoint). */
   file: string;
   /**
-   * True for the tensors of a quantisation scheme (GPTQ/AWQ `qweight`, `qzeros`, `scales`,
-   * `g_idx`) and for packed integer storage (I32, U8): their element count is not a count of the
-   * model's parameters (a 4-bit `qweight` packs eight weights into each int32).
+   * Set on a weight that the file stores packed (packed.ts): then the name, shape and elements are
+   * those of the weight it stands for, and `storedAs` is the tensor in the file.
    */
-  quantised: boolean;
+  packing?: { layout: PackingLayout; bits: number; storedAs: string; shapeKnown: boolean };
 }
 
 export interface Tally {
   key: string;
   tensors: number;
   elements: number;
-}
-
-// GPTQ and AWQ store each quantised Linear as these four tensors instead of one `weight`.
-const QUANTISATION_TENSORS = new Set(['qweight', 'qzeros', 'scales', 'g_idx']);
-const PACKED_STORAGE = new Set(['I32', 'U8']);
-
-export function isQuantised(name: string, dtype: string): boolean {
-  return QUANTISATION_TENSORS.has(name.slice(name.lastIndexOf('.') + 1)) || PACKED_STORAGE.has(dtype);
 }
 
 /** The product of a shape (1 for a scalar). */

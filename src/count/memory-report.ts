@@ -23,6 +23,7 @@ import {
   transformerDims,
   type WeightFormat,
   WEIGHT_FORMATS,
+  type WeightFormatMemory,
   weightFormatMemories,
   type ZeroStage,
 } from 'lib';
@@ -44,11 +45,11 @@ function formatDescription(format: WeightFormat, text: CountText): string {
   return fill(text['format.gguf'], { type, bytes: block.blockBytes, weights: block.blockElements });
 }
 
-function weightsTable(model: Module, text: CountText, format: NumberFormats): ReportTable {
+function weightsTable(memories: readonly WeightFormatMemory[], text: CountText, format: NumberFormats): ReportTable {
   return {
     caption: text.formatsCaption,
     head: [text.format, text.bytes, text.counts],
-    rows: weightFormatMemories(model, WEIGHT_FORMATS).map((m) => [formatName(m.format), format.gigabytes(m.bytes), formatDescription(m.format, text)]),
+    rows: memories.map((m) => [formatName(m.format), format.gigabytes(m.bytes), formatDescription(m.format, text)]),
     numeric: [1],
   };
 }
@@ -82,9 +83,16 @@ function kvPart(model: Module, state: CountState, text: CountText, format: Numbe
   return { tables: [{ caption, head: [text.kvKind, text.layers, text.kvPerToken, text.kvTotal], rows, numeric: [1, 2, 3] }], notes };
 }
 
-export function memorySection(model: Module, state: CountState, text: CountText, format: NumberFormats): ReportSection {
+/**
+ * The memory section, then the will-it-fit section: `sizes` is the config's (a multimodal one's
+ * language model's), whose widths the activations need. The weights are sized once for both.
+ */
+export function memorySections(model: Module, sizes: Readonly<Record<string, unknown>>, state: CountState, text: CountText, format: NumberFormats): ReportSection[] {
+  const memories = weightFormatMemories(model, WEIGHT_FORMATS);
   const kv = kvPart(model, state, text, format);
-  return { title: text.memoryTitle, notes: [text.memoryNote, ...kv.notes], tables: [weightsTable(model, text, format), ...kv.tables] };
+  const memory = { title: text.memoryTitle, notes: [text.memoryNote, ...kv.notes], tables: [weightsTable(memories, text, format), ...kv.tables] };
+  const weights = memories.find((m) => m.format === state.format)!.bytes;
+  return [memory, fitSection(model, sizes, weights, state, text, format)];
 }
 
 /** The card the state chooses: its name and bytes, or null for a custom size that is not a size. */
@@ -142,7 +150,7 @@ function scenarios(model: Module, dims: TransformerDims, state: CountState, fit:
 const sum = (parts: Partial<Record<Segment, number>>) => SEGMENTS.reduce((n, s) => n + (parts[s] ?? 0), 0);
 
 /** Whether serving and fine-tuning fit on the chosen card: in words, a picture, and the picture's numbers as a table. */
-export function fitSection(model: Module, config: Readonly<Record<string, unknown>>, state: CountState, text: CountText, format: NumberFormats): ReportSection {
+function fitSection(model: Module, config: Readonly<Record<string, unknown>>, weights: number, state: CountState, text: CountText, format: NumberFormats): ReportSection {
   const gpu = chosenGpu(state, text);
   if (!gpu) return { title: text.fitTitleNoGpu, notes: [text.fitNoMemory], tables: [] };
   const title = fill(text.fitTitle, { gpu: gpu.name });
@@ -154,7 +162,7 @@ export function fitSection(model: Module, config: Readonly<Record<string, unknow
   }
   const gb = format.gigabytes;
   const capacity = gb(gpu.capacity);
-  const fit = inferenceFit(model, dims, { format: state.format as WeightFormat, tokens: state.tokens, batch: state.batch, kvDtype: state.kvDtype as DType, capacity: gpu.capacity });
+  const fit = inferenceFit(model, dims, { format: state.format as WeightFormat, tokens: state.tokens, batch: state.batch, kvDtype: state.kvDtype as DType, capacity: gpu.capacity, weights });
   const values = { format: formatName(state.format), batch: format.count(state.batch), tokens: format.count(state.tokens), need: gb(fit.bytes), capacity, gpu: gpu.name };
   const notes = [fill(fit.fits ? text.fitFits : text.fitNotFits, values)];
   if (fit.longestContext === 0) notes.push(fill(text.fitLongestNone, { ...values, weights: gb(fit.weights) }));

@@ -9,11 +9,20 @@ export interface ReportTable {
   numeric?: readonly number[];
 }
 
-/** A titled part of the results: its tables and the sentences that explain them. */
+/** Items under a heading: the first `shown` in view, the rest behind a disclosure labelled `more`. */
+export interface ReportList {
+  title: string;
+  items: readonly string[];
+  shown: number;
+  more: string;
+}
+
+/** A titled part of the results: the sentences that explain it, its tables, then its lists. */
 export interface ReportSection {
   title: string;
   tables: readonly ReportTable[];
   notes: readonly string[];
+  lists?: readonly ReportList[];
   /** A picture as SVG markup built from escaped text (memory-chart.ts), drawn before the tables that hold its numbers. */
   figure?: string;
 }
@@ -31,19 +40,30 @@ export function tableHtml({ caption, head, rows, numeric = [] }: ReportTable): s
   );
 }
 
-export function sectionHtml({ title, tables, notes, figure }: ReportSection): string {
+const itemsHtml = (items: readonly string[]) => `<ul>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`;
+
+function listHtml({ title, items, shown, more }: ReportList): string {
+  const rest = items.slice(shown);
+  return (
+    `<p>${escapeHtml(title)}</p>${itemsHtml(items.slice(0, shown))}` +
+    (rest.length > 0 ? `<details><summary>${escapeHtml(more)}</summary>${itemsHtml(rest)}</details>` : '')
+  );
+}
+
+export function sectionHtml({ title, tables, notes, lists = [], figure }: ReportSection): string {
   return (
     `<section><h3>${escapeHtml(title)}</h3>` +
     notes.map((note) => `<p>${escapeHtml(note)}</p>`).join('') +
     (figure ? `<figure class="count-figure">${figure}</figure>` : '') +
     tables.map((table) => `<div class="count-table" tabindex="0" role="region" aria-label="${escapeHtml(table.caption)}">${tableHtml(table)}</div>`).join('') +
+    lists.map(listHtml).join('') +
     `</section>`
   );
 }
 
 const markdownCell = (text: string) => text.replace(/\|/g, '\\|');
 
-export function sectionMarkdown({ title, tables, notes }: ReportSection): string {
+export function sectionMarkdown({ title, tables, notes, lists = [] }: ReportSection): string {
   const parts = [`### ${title}`, ...notes];
   for (const { caption, head, rows, numeric = [] } of tables) {
     const rule = head.map((_, i) => (numeric.includes(i) ? '---:' : '---'));
@@ -51,6 +71,7 @@ export function sectionMarkdown({ title, tables, notes }: ReportSection): string
       [`**${caption}**`, '', `| ${head.map(markdownCell).join(' | ')} |`, `| ${rule.join(' | ')} |`, ...rows.map((row) => `| ${row.map(markdownCell).join(' | ')} |`)].join('\n'),
     );
   }
+  for (const { title: heading, items } of lists) parts.push([heading, '', ...items.map((item) => `- ${item}`)].join('\n'));
   return parts.join('\n\n');
 }
 

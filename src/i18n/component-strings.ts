@@ -1,17 +1,14 @@
 // Every component's UI strings, for the i18n schema (content.config.ts) and the test that each
-// language has them all. A new component with words of its own adds its list here.
-import { CELL_STRINGS } from '../components/Cell/ui-strings.ts';
-import { CELL_TABS_STRINGS } from '../components/CellTabs/ui-strings.ts';
+// language has them all (the notebook's too, src/notebook/ui/). A new component with words of its
+// own adds its list here.
 import { CHECK_YOURSELF_STRINGS } from '../components/CheckYourself/ui-strings.ts';
 import { COUNT_STRINGS } from '../components/CountYourModel/ui-strings.ts';
-import { NOTEBOOK_TOOLBAR_STRINGS } from '../components/NotebookToolbar/ui-strings.ts';
 import { LAB_STRINGS } from '../components/OverfitLab/ui-strings.ts';
 import { SUMMARY_STRINGS } from '../components/Summary/ui-strings.ts';
+import { NOTEBOOK_STRINGS } from '../notebook/ui/ui-strings.ts';
 
 export const COMPONENT_STRINGS = [
-  CELL_STRINGS,
-  CELL_TABS_STRINGS,
-  NOTEBOOK_TOOLBAR_STRINGS,
+  NOTEBOOK_STRINGS,
   CHECK_YOURSELF_STRINGS,
   LAB_STRINGS,
   SUMMARY_STRINGS,

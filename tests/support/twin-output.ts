@@ -2,7 +2,7 @@
 // the printed digits. A mask (mask="TEXT" on the twin) is a whole line in which each # stands for
 // a number that depends on random initial weights or on time: a cell line that matches it agrees
 // with any twin line that matches it too.
-import type { OutputLine } from '../../src/notebook/cell-protocol.ts';
+import type { OutputLine } from '../../src/notebook/runtime/cell-protocol.ts';
 
 const NUMBER = String.raw`-?\d+(?:[.,]\d+)*(?:e[-+]?\d+)?`;
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -27,6 +27,9 @@ async function compared(config: HFConfig, tensors: GgufTensorSpec[]) {
   return { header, translated, comparison: compareWithModel(translated, model), expected: model.stateDict().size };
 }
 
+/** A comparison with nothing to report. */
+const CLEAN = { matching: 0, missing: [], extra: [], misShaped: [], tied: [], storedTwice: [], packed: [], parts: [] };
+
 const sizes = { vocab_size: 10, hidden_size: 8, intermediate_size: 12, num_hidden_layers: 2, num_attention_heads: 4, num_key_value_heads: 2 };
 const TINY_LLAMA = { model_type: 'llama', ...sizes };
 const TINY_MIXTRAL = { model_type: 'mixtral', ...sizes, num_local_experts: 4, num_experts_per_tok: 2, tie_word_embeddings: true };
@@ -56,7 +59,7 @@ const LLAMA_FILE = [...embedding, ...head, f32('rope_freqs.weight', 1), ...[0, 1
 describe('a GGUF file compared with the model of its config', () => {
   it('llama: every tensor matches under its Hugging Face name and shape, rope_freqs left out', async () => {
     const { header, translated, comparison, expected } = await compared(TINY_LLAMA, LLAMA_FILE);
-    expect(comparison).toEqual({ matching: expected, missing: [], extra: [], misShaped: [], tied: [], quantised: [] });
+    expect(comparison).toEqual({ ...CLEAN, matching: expected });
     expect(translated.find((t) => t.name === 'model.layers.1.mlp.down_proj.weight')?.shape).toEqual([8, 12]);
     const sum = (tensors: { elements: number }[]) => tensors.reduce((total, t) => total + t.elements, 0);
     expect(sum(translated)).toBe(sum(header.tensors) - 1);
@@ -74,7 +77,7 @@ describe('a GGUF file compared with the model of its config', () => {
       ...embedding, ...[0, 1].flatMap((n) => [...attention(n), ...experts(n)]),
     ]);
     expect(comparison).toEqual({
-      matching: expected - 1, missing: [], extra: [], misShaped: [], quantised: [],
+      ...CLEAN, matching: expected - 1,
       tied: [{ name: 'lm_head.weight', storedAs: 'model.embed_tokens.weight' }],
     });
     const layer1 = translated.filter((t) => t.name.startsWith('model.layers.1.block_sparse_moe.experts.3.'));
@@ -92,7 +95,7 @@ describe('a GGUF file compared with the model of its config', () => {
     const { comparison, expected } = await compared({ ...TINY_MIXTRAL, tie_word_embeddings: false }, [
       ...embedding, ...head, ...[0, 1].flatMap((n) => [...attention(n), ...fused(n)]),
     ]);
-    expect(comparison).toEqual({ matching: expected, missing: [], extra: [], misShaped: [], tied: [], quantised: [] });
+    expect(comparison).toEqual({ ...CLEAN, matching: expected });
   });
 
   it('qwen2: the query, key and value biases match, the tied head explained', async () => {
@@ -101,7 +104,7 @@ describe('a GGUF file compared with the model of its config', () => {
       ...embedding, ...[0, 1].flatMap((n) => [...attention(n), ...biases(n), ...mlp(n)]),
     ]);
     expect(comparison).toEqual({
-      matching: expected - 1, missing: [], extra: [], misShaped: [], quantised: [],
+      ...CLEAN, matching: expected - 1,
       tied: [{ name: 'lm_head.weight', storedAs: 'model.embed_tokens.weight' }],
     });
   });
@@ -111,7 +114,7 @@ describe('a GGUF file compared with the model of its config', () => {
     const { comparison, expected } = await compared(TINY_QWEN3, [
       ...embedding, ...head, ...[0, 1].flatMap((n) => [...attention(n, 4), ...norms(n), ...mlp(n)]),
     ]);
-    expect(comparison).toEqual({ matching: expected, missing: [], extra: [], misShaped: [], tied: [], quantised: [] });
+    expect(comparison).toEqual({ ...CLEAN, matching: expected });
   });
 
   it('gpt2: Conv1D weights, which the converter transposed, keep their [in, out] shape', async () => {
@@ -129,7 +132,7 @@ describe('a GGUF file compared with the model of its config', () => {
       f32('output_norm.weight', 8), f32('output_norm.bias', 8), ...block(0),
     ]);
     expect(comparison).toEqual({
-      matching: expected - 1, missing: [], extra: [], misShaped: [], quantised: [],
+      ...CLEAN, matching: expected - 1,
       tied: [{ name: 'lm_head.weight', storedAs: 'transformer.wte.weight' }],
     });
     expect(translated.find((t) => t.name === 'transformer.h.0.mlp.c_fc.weight')?.shape).toEqual([8, 32]);
@@ -173,7 +176,7 @@ describe("the page's report of a GGUF file", () => {
   it('counts rope_freqs apart, and compares the tensors under their Hugging Face names', async () => {
     const header = { format: 'gguf' as const, ...(await readGguf(LLAMA_FILE)) };
     const model = { name: 'tiny', module: modelFromConfig(TINY_LLAMA), modelType: 'llama' };
-    const [file, comparison] = checkpointSections({ headers: [header] }, model, text, format);
+    const [file, comparison] = checkpointSections({ headers: [header] }, { config: TINY_LLAMA, model }, text, format);
     // The model's 1,160 parameters, in the 21 tensors beside rope_freqs.
     expect(file?.notes).toContain('1,160 parameters (1.16K) in 21 tensors.');
     expect(file?.notes.some((note) => note.startsWith('Only in the GGUF file: rope_freqs.weight [1].'))).toBe(true);

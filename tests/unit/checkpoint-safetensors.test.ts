@@ -87,25 +87,6 @@ describe('reading a safetensors header', () => {
     ]);
   });
 
-  it('flags GPTQ tensors and packed integer storage as quantised, and plain weights as not', async () => {
-    const { header, dataBytes } = safetensorsHeader({
-      'q_proj.qweight': { dtype: 'I32', shape: [512, 4096] },
-      'q_proj.qzeros': { dtype: 'I32', shape: [32, 512] },
-      'q_proj.scales': { dtype: 'F16', shape: [32, 4096] },
-      'q_proj.g_idx': { dtype: 'I32', shape: [4096] },
-      'packed.weight': { dtype: 'U8', shape: [64] },
-      'norm.weight': { dtype: 'F16', shape: [4096] },
-    });
-    const { tensors } = await read(safetensorsBlob(header, dataBytes));
-    expect(tensors.filter((t) => t.quantised).map((t) => t.name)).toEqual([
-      'q_proj.qweight',
-      'q_proj.qzeros',
-      'q_proj.scales',
-      'q_proj.g_idx',
-      'packed.weight',
-    ]);
-  });
-
   it('accepts a header padded with spaces and tensors listed out of offset order', async () => {
     const { header, dataBytes } = safetensorsHeader({ a: { dtype: 'F32', shape: [2] }, b: { dtype: 'F16', shape: [3] } });
     const reversed = { b: header.b, a: header.a };

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { CheckpointError } from '../../src/checkpoint/checkpoint-error.ts';
 import { compareWithModel } from '../../src/checkpoint/compare.ts';
 import { combineShards, parseShardIndex } from '../../src/checkpoint/shards.ts';
-import { isQuantised, type TensorInfo } from '../../src/checkpoint/tensor-info.ts';
+import { unpack } from '../../src/checkpoint/packed.ts';
+import type { TensorInfo } from '../../src/checkpoint/tensor-info.ts';
 
 const tensor = (name: string, shape: number[], file = 'model.safetensors', dtype = 'F32'): TensorInfo => ({
   name,
@@ -11,7 +12,6 @@ const tensor = (name: string, shape: number[], file = 'model.safetensors', dtype
   shape,
   elements: shape.reduce((a, b) => a * b, 1),
   file,
-  quantised: isQuantised(name, dtype),
 });
 
 /** A tiny language model whose head shares the embedding's matrix, as tie_word_embeddings does. */
@@ -80,7 +80,7 @@ describe('a checkpoint against the model its config describes', () => {
   it('matches SimpleNN tensor by tensor', () => {
     const tensors = [tensor('hidden.weight', [5, 3]), tensor('hidden.bias', [5]), tensor('output.weight', [2, 5]), tensor('output.bias', [2])];
     const comparison = compareWithModel(tensors, new SimpleNN(3, 5, 2));
-    expect(comparison).toEqual({ matching: 4, missing: [], extra: [], misShaped: [], tied: [], quantised: [] });
+    expect(comparison).toEqual({ matching: 4, missing: [], extra: [], misShaped: [], tied: [], storedTwice: [], packed: [], parts: [] });
   });
 
   it('names missing, extra and mis-shaped tensors', () => {
@@ -97,19 +97,43 @@ describe('a checkpoint against the model its config describes', () => {
     expect(comparison.missing).toEqual([]);
   });
 
-  it('sees a GPTQ layer as its quantised weight, not as a missing weight and four extras', () => {
-    const tensors = [
-      tensor('hidden.qweight', [1, 5], 'q.safetensors', 'I32'),
-      tensor('hidden.qzeros', [1, 1], 'q.safetensors', 'I32'),
-      tensor('hidden.scales', [1, 5], 'q.safetensors', 'F16'),
-      tensor('hidden.g_idx', [3], 'q.safetensors', 'I32'),
-      tensor('hidden.bias', [5]),
-      tensor('output.weight', [2, 5]),
+  it('says a tied matrix stored under both names is stored twice', () => {
+    const comparison = compareWithModel([tensor('embed.weight', [6, 4]), tensor('head.weight', [6, 4])], new TinyTiedLM());
+    expect(comparison.storedTwice).toEqual([{ name: 'head.weight', alsoAs: 'embed.weight' }]);
+    expect(comparison.matching).toBe(2);
+  });
+
+  it('compares a GPTQ layer as the weight it stands for, and finds a packed weight of the wrong shape', () => {
+    // Linear(64 → 16), 4-bit in groups of 32: qweight [8, 16], qzeros [2, 2], scales [2, 16], g_idx [64].
+    const gptq = (inputs: number) => [
+      tensor('hidden.qweight', [inputs / 8, 16], 'q.safetensors', 'I32'),
+      tensor('hidden.qzeros', [inputs / 32, 2], 'q.safetensors', 'I32'),
+      tensor('hidden.scales', [inputs / 32, 16], 'q.safetensors', 'F16'),
+      tensor('hidden.g_idx', [inputs], 'q.safetensors', 'I32'),
+      tensor('hidden.bias', [16]),
+      tensor('output.weight', [2, 16]),
       tensor('output.bias', [2]),
     ];
-    const comparison = compareWithModel(tensors, new SimpleNN(3, 5, 2));
-    expect(comparison.quantised).toEqual([{ name: 'hidden.weight', storedAs: 'hidden.qweight' }]);
-    expect(comparison.missing).toEqual([]);
-    expect(comparison.extra).toEqual([]);
+    const model = new SimpleNN(64, 16, 2);
+    const comparison = compareWithModel(unpack(gptq(64)).parameters, model);
+    expect(comparison).toMatchObject({ matching: 4, missing: [], extra: [], misShaped: [] });
+    expect(comparison.packed).toEqual([{ name: 'hidden.weight', layout: 'gptq', storedAs: 'hidden.qweight' }]);
+    expect(compareWithModel(unpack(gptq(128)).parameters, model).misShaped).toEqual([{ name: 'hidden.weight', expected: [16, 64], actual: [16, 128] }]);
+  });
+
+  it('names the tensors of an MTP layer past num_hidden_layers and of a vision tower, instead of calling them extra', () => {
+    const tensors = [
+      tensor('model.layers.2.eh_proj.weight', [4, 8]),
+      tensor('vision_tower.blocks.0.attn.qkv.weight', [12, 4]),
+      tensor('multi_modal_projector.linear.weight', [4, 4]),
+      tensor('model.layers.1.stray.weight', [1]),
+    ];
+    const comparison = compareWithModel(tensors, new SimpleNN(3, 5, 2), { layers: 2 });
+    expect(comparison.parts.map((p) => [p.name, p.part])).toEqual([
+      ['model.layers.2.eh_proj.weight', 'mtp'],
+      ['vision_tower.blocks.0.attn.qkv.weight', 'vision'],
+      ['multi_modal_projector.linear.weight', 'vision'],
+    ]);
+    expect(comparison.extra).toEqual([{ name: 'model.layers.1.stray.weight', shape: [1] }]);
   });
 });

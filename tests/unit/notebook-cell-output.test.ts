@@ -1,7 +1,7 @@
 // The bound on what a cell prints: a thousand lines or a hundred thousand characters, whichever
 // comes first, cut inside a long text when need be.
 import { describe, expect, it } from 'vitest';
-import { BoundedOutput, MAX_OUTPUT_CHARS, MAX_OUTPUT_LINES } from '../../src/notebook/cell-output.ts';
+import { BoundedOutput, MAX_OUTPUT_CHARS, MAX_OUTPUT_LINES } from '../../src/notebook/runtime/cell-output.ts';
 
 describe('a bounded output', () => {
   it('cuts one long multi-line text at the line bound', () => {

@@ -1,7 +1,7 @@
 // How a cell's TypeScript becomes a script for the kernel's shared global scope.
 import { describe, expect, it } from 'vitest';
-import type { CompiledCell } from '../../src/notebook/cell-protocol.ts';
-import { compileCell } from '../../src/notebook/compile-cell.ts';
+import type { CompiledCell } from '../../src/notebook/runtime/cell-protocol.ts';
+import { compileCell } from '../../src/notebook/runtime/compile-cell.ts';
 
 function compiled(source: string): CompiledCell {
   const result = compileCell(source, { cellName: 'cell-1.ts' });

@@ -1,7 +1,7 @@
 // What console.log prints in a cell: text in the spirit of Node's util.inspect.
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { formatArgs, formatTable, formatValue } from '../../src/notebook/format-value.ts';
+import { formatArgs, formatTable, formatValue } from '../../src/notebook/runtime/format-value.ts';
 
 describe('printing a value', () => {
   it('prints numbers and strings as they are', () => {

@@ -2,11 +2,11 @@
 // Runs in Node through run-in-node.ts, over the same core and compiler as the browser's worker.
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { MAX_OUTPUT_LINES } from '../../src/notebook/cell-output.ts';
-import { type CellResult, cellName } from '../../src/notebook/cell-protocol.ts';
-import { compileCell } from '../../src/notebook/compile-cell.ts';
-import { createCellRunner } from '../../src/notebook/run-cell.ts';
-import { createNodeKernel } from '../../src/notebook/run-in-node.ts';
+import { MAX_OUTPUT_LINES } from '../../src/notebook/runtime/cell-output.ts';
+import { type CellResult, cellName } from '../../src/notebook/runtime/cell-protocol.ts';
+import { compileCell } from '../../src/notebook/runtime/compile-cell.ts';
+import { createCellRunner } from '../../src/notebook/runtime/run-cell.ts';
+import { createNodeKernel } from '../../src/notebook/runtime/run-in-node.ts';
 
 // A stand-in for "lib", so these tests do not depend on the library's internals.
 class SimpleNN {

@@ -1,6 +1,6 @@
 // How a run reads, the same at build time and in the page: what it printed, then notices.
 import { describe, expect, it } from 'vitest';
-import { type OutputLabels, resultLines, uncaughtLine } from '../../src/notebook/output-text.ts';
+import { type OutputLabels, resultLines, uncaughtLine } from '../../src/notebook/runtime/output-text.ts';
 
 const labels: OutputLabels = {
   noOutput: '(no output)',

@@ -1,7 +1,7 @@
 // A reader's edits in localStorage: kept per page and cell with a fingerprint of the lesson's code
 // they were made from, forgotten when they match it again, and harmless when storage is refused.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { hasSavedEdits, hashText, loadEdit, saveEdit } from '../../src/notebook/saved-edits.ts';
+import { hasSavedEdits, hashText, loadEdit, saveEdit } from '../../src/notebook/ui/saved-edits.ts';
 
 function memoryStorage(): Storage {
   const items = new Map<string, string>();

@@ -2,8 +2,8 @@
 // in page order in one Python scope (like the page's kernel), and each prints the lines its cell
 // prints in the Node kernel the build uses (lines marked mask="…" with their numbers masked).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createNodeKernel } from '../../src/notebook/run-in-node.ts';
-import type { CellResult } from '../../src/notebook/cell-protocol.ts';
+import { createNodeKernel } from '../../src/notebook/runtime/run-in-node.ts';
+import type { CellResult } from '../../src/notebook/runtime/cell-protocol.ts';
 import { lessonPages } from '../support/lessons.ts';
 import { INSTALL_HINT, runTwins, type TwinRun } from '../support/python-twins.ts';
 import { cellLines, differences, twinLines } from '../support/twin-output.ts';

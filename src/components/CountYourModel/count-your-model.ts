@@ -1,11 +1,12 @@
 // <count-your-model>: counts the model a config describes with the library, reads the headers
-// of the reader's checkpoint files in the browser (nothing is uploaded) and compares the two, keeps
-// every input in the address, and copies the tables as Markdown or the calculation as a link.
+// of the reader's checkpoint files or model folder in the browser (nothing is uploaded) and, when
+// the reader chose or gave the config, compares the two; keeps every input in the address, and
+// copies the tables as Markdown or the calculation as a link.
 import { ConfigError } from 'lib';
 import type { CheckpointError } from '../../checkpoint/checkpoint-error.ts';
 import { readFiles } from '../../checkpoint/read-files.ts';
 import { fill } from '../../i18n/fill-template.ts';
-import { type CheckpointFiles, checkpointSections, errorText } from '../../count/checkpoint-report.ts';
+import { type CheckpointContext, type CheckpointFiles, checkpointSections, errorText } from '../../count/checkpoint-report.ts';
 import { configErrorText } from '../../count/config-error-text.ts';
 import { COUNT_FIELDS, type CountField, type ReadInputs, readInputs } from '../../count/count-inputs.ts';
 import { type CountState, CUSTOM_GPU, DEFAULT_STATE, stateFromHash, stateToHash } from '../../count/count-state.ts';
@@ -28,6 +29,9 @@ class CountYourModel extends HTMLElement {
   #report: ModelReport | null = null;
   #files: CheckpointFiles = { headers: [] };
   #checkpoint: ReportSection[] = [];
+  /** Whether the reader chose or gave the config: only then is a checkpoint compared with it. */
+  #chosen = false;
+  #context: CheckpointContext = {};
   #typing = 0;
 
   connectedCallback() {
@@ -49,6 +53,8 @@ class CountYourModel extends HTMLElement {
     this.#action('fetch-config').addEventListener('click', () => void this.#fetchConfig());
     const files = this.#part<HTMLInputElement>('files');
     files.addEventListener('change', () => void this.#read([...(files.files ?? [])]));
+    const folder = this.#part<HTMLInputElement>('folder');
+    folder.addEventListener('change', () => void this.#read(topLevel([...(folder.files ?? [])])));
     this.#action('copy-markdown').addEventListener('click', () => void this.#copy(this.#markdown(), this.#text.copiedMarkdown));
     this.#action('copy-link').addEventListener('click', () => void this.#copy(location.href, this.#text.copiedLink));
     addEventListener('hashchange', () => this.#restore());
@@ -62,7 +68,10 @@ class CountYourModel extends HTMLElement {
 
   /** Takes the state from the address (the defaults without one) into the form and the tables. */
   #restore() {
-    const state = stateFromHash(location.hash) ?? { ...DEFAULT_STATE };
+    const shared = stateFromHash(location.hash);
+    const state = shared ?? { ...DEFAULT_STATE };
+    // A link that names a model chose it; the default preset alone is no one's choice.
+    this.#chosen = shared !== null && (shared.config !== '' || shared.preset !== DEFAULT_STATE.preset);
     const preset = presetById(state.preset);
     if (!state.config && !preset) state.preset = DEFAULT_STATE.preset;
     this.#state = state;
@@ -89,6 +98,7 @@ class CountYourModel extends HTMLElement {
   #choosePreset(id: string) {
     const preset = presetById(id);
     if (!preset) return; // "pasted config" is chosen by pasting
+    this.#chosen = true;
     this.#state = { ...this.#state, preset: id, config: '', repo: '' };
     this.#setValue('config', JSON.stringify(preset.config, null, 2));
     this.#setValue('repo', '');
@@ -102,6 +112,7 @@ class CountYourModel extends HTMLElement {
     } catch {
       // Kept as typed: #count names the problem.
     }
+    this.#chosen = true;
     this.#state = { ...this.#state, preset: '', config, repo };
     this.#setValue('preset', '');
     this.#count();
@@ -140,16 +151,21 @@ class CountYourModel extends HTMLElement {
   #count() {
     history.replaceState(history.state, '', stateToHash(this.#state));
     const preset = presetById(this.#state.preset);
+    let config: Record<string, unknown> | undefined;
     let report: ModelReport;
     try {
-      const config = preset ? preset.config : parseConfig(this.#state.config, this.#text);
+      config = preset ? preset.config : parseConfig(this.#state.config, this.#text);
       report = modelReport(config, preset?.name ?? (this.#state.repo || modelName(config) || this.#text.pasted), this.#state, this.#text, this.#format);
     } catch (error) {
       this.#configError(error instanceof ConfigError ? configErrorText(error, this.#text) : (error as Error).message);
+      // A config the library cannot build still says how its checkpoint is quantised.
+      this.#context = this.#chosen && isRecord(config) ? { config } : {};
+      this.#renderCheckpoint();
       return;
     }
     this.#configError('');
     this.#report = report;
+    this.#context = this.#chosen ? { config, model: { name: report.name, module: report.model, modelType: report.modelType } } : {};
     this.#part('model').innerHTML = report.sections.map(sectionHtml).join('');
     this.#part('targets').innerHTML = loraTargetsHtml(report.loraTargets, this.#state.targets);
     this.#renderCheckpoint();
@@ -190,16 +206,24 @@ class CountYourModel extends HTMLElement {
     const read = await readFiles(files);
     const milliseconds = performance.now() - started;
     // A choice of which nothing could be read leaves the previous checkpoint on screen.
-    if (read.headers.length > 0) this.#files = { headers: read.headers, index: read.index };
+    if (read.headers.length > 0) this.#files = { headers: read.headers, index: read.index, skipped: read.skipped };
     else if (read.index) this.#files = { ...this.#files, index: read.index };
     this.#showErrors(read.errors);
-    this.#status(fill(this.#text.read, { files: this.#format.count(files.length - read.errors.length), ms: this.#format.decimal(milliseconds) }));
-    this.#renderCheckpoint();
+    const done = fill(this.#text.read, { files: this.#format.count(files.length - read.errors.length - read.skipped.length), ms: this.#format.decimal(milliseconds) });
+    if (read.config) {
+      // The folder's own config: counted like a pasted one, and the checkpoint compared with it.
+      this.#setValue('config', pretty(read.config.text));
+      this.#setValue('repo', '');
+      this.#pasted(read.config.text, '');
+      this.#status(`${done} ${fill(this.#text.configFromFiles, { file: read.config.file })}`);
+    } else {
+      this.#status(done);
+      this.#renderCheckpoint();
+    }
   }
 
   #renderCheckpoint() {
-    const model = this.#report && { name: this.#report.name, module: this.#report.model, modelType: this.#report.modelType };
-    this.#checkpoint = checkpointSections(this.#files, model, this.#text, this.#format);
+    this.#checkpoint = checkpointSections(this.#files, this.#context, this.#text, this.#format);
     this.#part('checkpoint').innerHTML = this.#checkpoint.map(sectionHtml).join('');
   }
 
@@ -256,6 +280,11 @@ function parseConfig(text: string, labels: CountText): Record<string, unknown> {
     throw new Error(fill(labels.configNotJson, { reason: (error as Error).message }));
   }
 }
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A chosen folder's own files: its subfolders (a repo's original/ weights, say) are another checkpoint. */
+const topLevel = (files: File[]) => files.filter((file) => file.webkitRelativePath.split('/').length <= 2);
 
 /** The name a config gives itself, if any (`_name_or_path`, then `model_type`). */
 function modelName(config: Record<string, unknown>): string {

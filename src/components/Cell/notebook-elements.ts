@@ -1,9 +1,0 @@
-// The notebook, loaded when the reader first reaches for it (notebook-loader.ts): defines the
-// page's cells and toolbar, and starts the kernel so that the first Run answers quickly.
-import { getPageKernel } from '../../notebook/kernel-client.ts';
-import { NotebookToolbar } from '../NotebookToolbar/notebook-toolbar.ts';
-import { ParamCell } from './param-cell.ts';
-
-customElements.define('param-cell', ParamCell);
-customElements.define('notebook-toolbar', NotebookToolbar);
-getPageKernel().warmUp();

@@ -1,0 +1,15 @@
+// The events between the page's inline scripts, which run while it parses, and the notebook's
+// modules, which run after: they share no globals.
+
+/**
+ * Dispatched on `window` by the notebook's loader (notebook-loader.ts) once it runs, with a
+ * function to call on each click the inline script of NotebookToolbar.astro held until then.
+ */
+export const EARLY_CLICKS_EVENT = 'notebook:early-clicks';
+
+/**
+ * Dispatched on `window` by the script right after each twin's <noscript> as the page parses
+ * (`document.currentScript` is that script), and by cell-tabs.ts with the <noscript> as `detail`:
+ * the restore script of CellTabs.astro then puts the twin into the page when PyTorch is shown.
+ */
+export const TWIN_EVENT = 'notebook:twin';
