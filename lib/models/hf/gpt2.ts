@@ -1,4 +1,4 @@
-import type { AdaptsWithLoRA, CachesKeysAndValues, EmbedsTokens, KVCacheSpec, LoraMatrix } from '../../capabilities.ts';
+import type { AdaptsWithLoRA, EmbedsTokens, LoraMatrix } from '../../capabilities.ts';
 import { GELU } from '../../layers/activation.ts';
 import { ModuleList } from '../../layers/containers.ts';
 import { Dropout } from '../../layers/dropout.ts';
