@@ -128,20 +128,22 @@ function scenarios(model: Module, dims: TransformerDims, state: CountState, fit:
     [fill(text['scenario.lora'], { optimizer: optimizerName }), { method: 'lora', ...common, lora }],
     [fill(text['scenario.qlora'], { optimizer: optimizerName }), { method: 'qlora', ...common, lora }],
   ];
+  const sized = (list: [string, FineTuningOptions][]) => {
+    const memories = fineTuningMemories(model, dims, list.map(([, options]) => options));
+    return list.map(([label], i) => trainingScenario(label, memories[i]!));
+  };
   let loraMissing = false;
-  let training: [string, FineTuningOptions][] = [...full, ...adapters];
-  let memories: TrainingBreakdown[];
+  let adapted: Scenario[] = [];
   try {
-    memories = fineTuningMemories(model, dims, training.map(([, options]) => options));
+    adapted = sized(adapters);
   } catch {
     // No layer has the target modules' names: LoRA has nothing to adapt.
     loraMissing = true;
-    training = full;
-    memories = fineTuningMemories(model, dims, training.map(([, options]) => options));
   }
   const list: Scenario[] = [
     { label: fill(text['scenario.inference'], { format: formatName(state.format) }), parts: { weights: fit.weights, kvCache: fit.kvCache?.bytes ?? 0, activations: fit.activations } },
-    ...training.map(([label], i) => trainingScenario(label, memories[i]!)),
+    ...sized(full),
+    ...adapted,
   ];
   for (const scenario of list) scenario.parts.reserved = fit.reserved;
   return { list, loraMissing };
