@@ -7,12 +7,14 @@ same order, with the same shapes, built from the size keys of each checkpoint's 
 (copied below from /work/shared/reference/configs-2026, so the script runs from the repository
 alone). Every total is checked against its published figure before anything is written.
 
-Mirrored: huggingface/transformers' modeling_<family>.py and configuration_<family>.py as of the
-v4.56/v4.57 releases, where DeepSeek, Qwen3-MoE, GLM-4.5 and Qwen3-Next keep one module per
-expert. Newer releases stack those experts in memory (`mlp.experts.gate_up_proj` [E, 2I, H]) and
-convert the checkpoints' names on load; the fixture follows the checkpoints' own names
-(`model.layers.3.mlp.experts.17.gate_proj.weight`), which are the per-expert ones. gpt-oss and
-Llama 4 stack their experts in both the code and the checkpoints.
+Mirrored: huggingface/transformers' modeling_<family>.py and configuration_<family>.py, read at
+these commits of the stored index: deepseek_v3 00b676f8 (one module per expert, as in the v4.5x
+releases), deepseek_v2 0233e509, qwen3_next 01cdc608, glm4_moe and llama4 000c33fd, gpt_oss 00d4b3d2.
+The newer of these stack the experts of DeepSeek-V2, GLM-4.5 and Qwen3-Next in memory
+(`mlp.experts.gate_up_proj` [E, 2I, H]) and convert the checkpoints' names on load; the fixture
+follows the checkpoints' own names, the per-expert ones of the v4.5x module trees
+(`model.layers.3.mlp.experts.17.gate_proj.weight`), as it does for Qwen3-MoE. gpt-oss and Llama 4
+stack their experts in both the code and the checkpoints.
 
 `e_score_correction_bias` (DeepSeek-V3, GLM-4.5) is a buffer in transformers and a parameter in
 DeepSeek's own inference code: the fixture follows transformers, so it is not in "total" and is
@@ -37,7 +39,7 @@ OUTPUT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "pytorc
 
 
 class Empty(nn.Module):
-    """A module that only names its children (the layer lists of the families below)."""
+    """A module that only holds named children (model, self_attn, shared_head …)."""
 
 
 class GatedMLP(nn.Module):
@@ -55,8 +57,8 @@ class ExpertList(nn.ModuleList):
     """nn.ModuleList of GatedMLP experts, as the checkpoints name them (experts.<e>.gate_proj…).
     `top_k` is how many of them one token passes through."""
 
-    def __init__(self, count, hidden, intermediate, top_k):
-        super().__init__([GatedMLP(hidden, intermediate) for _ in range(count)])
+    def __init__(self, count, hidden, intermediate, top_k, bias=False):
+        super().__init__([GatedMLP(hidden, intermediate, bias) for _ in range(count)])
         self.top_k = top_k
 
     def inactive(self):
@@ -98,6 +100,10 @@ def head_dim(c):
     return c.get("head_dim") or c["hidden_size"] // c["num_attention_heads"]
 
 
+def kv(c):
+    return c.get("num_key_value_heads") or c["num_attention_heads"]
+
+
 class Attention(nn.Module):
     """LlamaAttention's q, k, v, o projections, with the switches the families below set:
     qkv/o biases, per-head q/k norms (Qwen3, Gemma 3, GLM-4.5), full-width q/k norms (OLMo 2),
@@ -120,10 +126,6 @@ class Attention(nn.Module):
             self.sinks = nn.Parameter(torch.empty(heads, device=META))
 
 
-def kv(c):
-    return c.get("num_key_value_heads") or c["num_attention_heads"]
-
-
 def moe_index(c, i):
     """Qwen3Moe/Qwen3Next: a layer is sparse unless listed in mlp_only_layers, every decoder_sparse_step."""
     return i not in c.get("mlp_only_layers", []) and c["num_experts"] > 0 and (i + 1) % c.get("decoder_sparse_step", 1) == 0
@@ -140,12 +142,13 @@ class MLAttention(nn.Module):
         super().__init__()
         hidden, heads, bias = c["hidden_size"], c["num_attention_heads"], c.get("attention_bias", False)
         qk_head = c["qk_nope_head_dim"] + c["qk_rope_head_dim"]
-        if c.get("q_lora_rank") is None:
+        q_lora_rank = c.get("q_lora_rank", 1536)  # the default of both configs; null means no q LoRA
+        if q_lora_rank is None:
             self.q_proj = linear(hidden, heads * qk_head, False)
         else:
-            self.q_a_proj = linear(hidden, c["q_lora_rank"], bias)
-            self.q_a_layernorm = RMSNorm(c["q_lora_rank"])
-            self.q_b_proj = linear(c["q_lora_rank"], heads * qk_head, False)
+            self.q_a_proj = linear(hidden, q_lora_rank, bias)
+            self.q_a_layernorm = RMSNorm(q_lora_rank)
+            self.q_b_proj = linear(q_lora_rank, heads * qk_head, False)
         self.kv_a_proj_with_mqa = linear(hidden, c["kv_lora_rank"] + c["qk_rope_head_dim"], bias)
         self.kv_a_layernorm = RMSNorm(c["kv_lora_rank"])
         self.kv_b_proj = linear(c["kv_lora_rank"], heads * (c["qk_nope_head_dim"] + c["v_head_dim"]), False)
@@ -164,16 +167,17 @@ class TopkRouter(nn.Module):
 
 class DeepseekMoE(nn.Module):
     """DeepseekV3MoE / DeepseekV2MoE / Glm4MoeMoE (v4.5x): experts, gate, shared_experts, in that order.
-    V3 and GLM route with a TopkRouter; V2's gate is a plain nn.Linear without bias."""
+    V3 and GLM route with a TopkRouter; V2's gate is a plain nn.Linear without bias, and V2's
+    experts are DeepseekV2MLPs, with biases when mlp_bias."""
 
     def __init__(self, c, v2=False):
         super().__init__()
-        hidden, inter = c["hidden_size"], c["moe_intermediate_size"]
-        self.experts = ExpertList(c["n_routed_experts"], hidden, inter, c["num_experts_per_tok"])
+        hidden, inter, bias = c["hidden_size"], c["moe_intermediate_size"], v2 and c.get("mlp_bias", False)
+        self.experts = ExpertList(c["n_routed_experts"], hidden, inter, c["num_experts_per_tok"], bias)
         self.gate = linear(hidden, c["n_routed_experts"], False) if v2 else TopkRouter(c["n_routed_experts"], hidden)
-        shared = c.get("n_shared_experts", 1 if not v2 else None)
+        shared = c.get("n_shared_experts", 2 if v2 else 1)  # the configs' defaults
         if shared is not None:
-            self.shared_experts = GatedMLP(hidden, inter * shared)
+            self.shared_experts = GatedMLP(hidden, inter * shared, bias)
 
 
 class DeepseekDecoderLayer(nn.Module):
@@ -186,7 +190,7 @@ class DeepseekDecoderLayer(nn.Module):
         if i >= c.get("first_k_dense_replace", 0 if v2 else 3):
             self.mlp = DeepseekMoE(c, v2)
         else:
-            self.mlp = GatedMLP(c["hidden_size"], c["intermediate_size"], c.get("mlp_bias", False) if v2 else False)
+            self.mlp = GatedMLP(c["hidden_size"], c["intermediate_size"], v2 and c.get("mlp_bias", False))
         self.input_layernorm = RMSNorm(c["hidden_size"])
         self.post_attention_layernorm = RMSNorm(c["hidden_size"])
 
@@ -221,6 +225,19 @@ class NextNLayer(nn.Module):
         self.shared_head.norm = RMSNorm(hidden)
         if head:
             self.shared_head.head = linear(hidden, c["vocab_size"], False)
+
+
+def mxfp4_storage(c):
+    """How a gpt-oss checkpoint stores each layer's expert matrices in MXFP4 (U8): per expert and
+    output row, the inputs in blocks of 32 four-bit values, 16 bytes a block and one scale a block.
+    Transformers dequantises each pair into the [E, in, out] tensor named without the suffix."""
+    experts, hidden, inter = c["num_local_experts"], c["hidden_size"], c["intermediate_size"]
+    return {
+        "gate_up_proj": [["gate_up_proj_blocks", [experts, 2 * inter, hidden // 32, 16]],
+                         ["gate_up_proj_scales", [experts, 2 * inter, hidden // 32]]],
+        "down_proj": [["down_proj_blocks", [experts, hidden, inter // 32, 16]],
+                      ["down_proj_scales", [experts, hidden, inter // 32]]],
+    }
 
 
 def fp8_quantised(name, shape):
@@ -408,33 +425,40 @@ def llama4_moe_layers(c):
 
 
 class Llama4VisionTower(nn.Module):
-    """What Llama4ForConditionalGeneration adds to the text model: Llama4VisionModel (an unfolded
-    patch embedding, class and positional embeddings, LayerNorms before and after, an encoder of
-    LayerNorm/biased-attention/biased-MLP layers, the pixel-shuffle adapter Llama4VisionMLP2) and
-    Llama4MultiModalProjector. Counted only, to check the text model against the checkpoint's total."""
+    """What Llama4ForConditionalGeneration adds to the text model (whose names it prefixes with
+    language_model.): vision_model, a Llama4VisionModel (class and positional embeddings, an
+    unfolded patch embedding, LayerNorms before and after, an encoder of LayerNorm, biased attention
+    and biased MLP layers, the pixel-shuffle adapter), and multi_modal_projector."""
 
     def __init__(self, v, text_hidden):
         super().__init__()
         hidden, inter = v["hidden_size"], v["intermediate_size"]
-        patches = (v["image_size"] // v["patch_size"]) ** 2 + 1
-        self.patch_embedding = linear(v["num_channels"] * v["patch_size"] ** 2, hidden, False)
-        self.class_embedding = nn.Parameter(torch.empty(hidden, device=META))
-        self.positional_embedding_vlm = nn.Parameter(torch.empty(patches, hidden, device=META))
-        self.layernorm_pre = nn.LayerNorm(hidden, device=META)
-        self.layernorm_post = nn.LayerNorm(hidden, device=META)
-        self.layers = nn.ModuleList([self.encoder_layer(hidden, inter) for _ in range(v["num_hidden_layers"])])
-        shuffled = int(hidden / v["pixel_shuffle_ratio"] ** 2)
-        self.adapter_fc1 = linear(shuffled, v["projector_input_dim"], False)
-        self.adapter_fc2 = linear(v["projector_output_dim"], v["projector_output_dim"], False)
-        self.multi_modal_projector = linear(v["vision_output_dim"], text_hidden, False)
+        tower = self.vision_model = Empty()
+        tower.class_embedding = nn.Parameter(torch.empty(hidden, device=META))
+        tower.positional_embedding_vlm = nn.Parameter(torch.empty((v["image_size"] // v["patch_size"]) ** 2 + 1, hidden, device=META))
+        tower.patch_embedding = Empty()
+        tower.patch_embedding.linear = linear(v["num_channels"] * v["patch_size"] ** 2, hidden, False)
+        tower.layernorm_pre = nn.LayerNorm(hidden, device=META)
+        tower.layernorm_post = nn.LayerNorm(hidden, device=META)
+        tower.model = Empty()
+        tower.model.layers = nn.ModuleList([self.encoder_layer(hidden, inter) for _ in range(v["num_hidden_layers"])])
+        tower.vision_adapter = Empty()
+        tower.vision_adapter.mlp = Empty()
+        tower.vision_adapter.mlp.fc1 = linear(int(hidden / v["pixel_shuffle_ratio"] ** 2), v["projector_input_dim"], False)
+        tower.vision_adapter.mlp.fc2 = linear(v["projector_output_dim"], v["projector_output_dim"], False)
+        self.multi_modal_projector = Empty()
+        self.multi_modal_projector.linear_1 = linear(v["vision_output_dim"], text_hidden, False)
 
     @staticmethod
     def encoder_layer(hidden, inter):
+        """Llama4VisionEncoderLayer."""
         layer = Empty()
+        layer.self_attn = Empty()
         for name in ("q_proj", "k_proj", "v_proj", "o_proj"):
-            setattr(layer, name, linear(hidden, hidden, True))
-        layer.fc1 = linear(hidden, inter, True)
-        layer.fc2 = linear(inter, hidden, True)
+            setattr(layer.self_attn, name, linear(hidden, hidden, True))
+        layer.mlp = Empty()
+        layer.mlp.fc1 = linear(hidden, inter, True)
+        layer.mlp.fc2 = linear(inter, hidden, True)
         layer.input_layernorm = nn.LayerNorm(hidden, device=META)
         layer.post_attention_layernorm = nn.LayerNorm(hidden, device=META)
         return layer
@@ -616,6 +640,11 @@ CONFIGS = {
         model_type="gpt_oss", vocab_size=201088, hidden_size=2880, intermediate_size=2880, num_hidden_layers=24,
         num_attention_heads=64, num_key_value_heads=8, head_dim=64, num_local_experts=32, num_experts_per_tok=4,
         attention_bias=True, sliding_window=128, tie_word_embeddings=False)),
+    # openai/gpt-oss-120b config.json (trimmed copy in debaditc/kvfit src/kvfit/data/models.json).
+    "gpt-oss-120b": (None, dict(
+        model_type="gpt_oss", vocab_size=201088, hidden_size=2880, intermediate_size=2880, num_hidden_layers=36,
+        num_attention_heads=64, num_key_value_heads=8, head_dim=64, num_local_experts=128, num_experts_per_tok=4,
+        attention_bias=True, sliding_window=128, tie_word_embeddings=False)),
     "gemma-2-9b": ("gemma-2-9b.json", dict(
         model_type="gemma2", vocab_size=256000, hidden_size=3584, intermediate_size=14336, num_hidden_layers=42,
         num_attention_heads=16, num_key_value_heads=8, head_dim=256, attention_bias=False, sliding_window=4096)),
@@ -640,6 +669,13 @@ CONFIGS = {
         num_hidden_layers=46, num_attention_heads=96, num_key_value_heads=8, head_dim=128, n_routed_experts=128,
         n_shared_experts=1, num_experts_per_tok=8, n_group=1, topk_group=1, first_k_dense_replace=1, attention_bias=True,
         use_qk_norm=False, num_nextn_predict_layers=1, tie_word_embeddings=False)),
+    # zai-org/GLM-4.5 config.json: sizes from debaditc/kvfit's trimmed copy; q/k norms and qkv biases
+    # from THUDM/slime scripts/models/glm4.5-355B-A32B.sh (configs-2026/README.md), confirmed by the Hub total.
+    "glm-4.5": (None, dict(
+        model_type="glm4_moe", vocab_size=151552, hidden_size=5120, intermediate_size=12288, moe_intermediate_size=1536,
+        num_hidden_layers=92, num_attention_heads=96, num_key_value_heads=8, head_dim=128, n_routed_experts=160,
+        n_shared_experts=1, num_experts_per_tok=8, n_group=1, topk_group=1, first_k_dense_replace=3, attention_bias=True,
+        use_qk_norm=True, num_nextn_predict_layers=1, tie_word_embeddings=False)),
     "olmo-2-1124-7b": ("olmo-2-1124-7b.json", dict(
         model_type="olmo2", vocab_size=100352, hidden_size=4096, intermediate_size=11008, num_hidden_layers=32,
         num_attention_heads=32, num_key_value_heads=32, attention_bias=False, tie_word_embeddings=False)),
@@ -684,7 +720,10 @@ PUBLISHED = {
         [("3.3B", "with_input_embedding", "Qwen3-30B-A3B model card: 30.5B total, 3.3B activated")]),
     "gpt-oss-20b": (
         [(20_914_757_184, "model", "exact: GptOssForCausalLM with its MXFP4 experts dequantised, as issue 19 states it and debaditc/kvfit quotes it for openai/gpt-oss-20b (OpenAI: 21B total)")],
-        [("3.6B", "without_input_embedding", "OpenAI, gpt-oss model card: 20.9B total, 3.6B active per token")]),
+        [("3.61B", "without_input_embedding", "OpenAI, gpt-oss-120b & gpt-oss-20b model card: 20.91B total, 3.61B active per token (embeddings not counted)")]),
+    "gpt-oss-120b": (
+        [(116_829_156_672, "model", "exact: GptOssForCausalLM with its MXFP4 experts dequantised, as debaditc/kvfit quotes it for openai/gpt-oss-120b (OpenAI: 117B total)")],
+        [("5.13B", "without_input_embedding", "OpenAI, gpt-oss-120b & gpt-oss-20b model card: 116.83B total, 5.13B active per token (embeddings not counted)")]),
     "gemma-2-9b": ([(9_241_705_984, "model", hub("google/gemma-2-9b-it") + " (tied head: equal to the model)")], []),
     "gemma-3-1b": ([(999_885_952, "model", hub("google/gemma-3-1b-it") + " (text only, tied head: equal to the model)")], []),
     "phi-3-mini-4k": ([(3_821_079_552, "model", hub("microsoft/Phi-3-mini-4k-instruct"))], []),
@@ -695,6 +734,9 @@ PUBLISHED = {
     "glm-4.5-air": (
         [(110_468_824_832, "checkpoint", hub("zai-org/GLM-4.5-Air") + ": the model plus its MTP layer model.layers.46.* (Z.ai: 106B total)")],
         [("12B", "without_input_embedding_or_head", "GLM-4.5 model card: 106B total, 12B active")]),
+    "glm-4.5": (
+        [(358_337_791_296, "checkpoint", hub("zai-org/GLM-4.5") + ": the model plus its MTP layer model.layers.92.* (Z.ai: 355B total)")],
+        [("32B", "without_input_embedding_or_head", "GLM-4.5 model card: 355B total, 32B active")]),
     "olmo-2-1124-7b": ([(7_298_617_344, "model", hub("allenai/OLMo-2-1124-7B") + " (F32: equal to the model)")], []),
     "qwen3-next-80b-a3b": (
         [(81_324_862_720, "checkpoint", hub("Qwen/Qwen3-Next-80B-A3B-Instruct") + ": the model plus its mtp.* block (Qwen: 80B total)")],
@@ -715,23 +757,24 @@ def named_buffers(module, prefix=""):
 
 
 def checkpoint_only(model_id, c, model):
-    """Parameters a checkpoint stores beyond the module tree transformers builds, by what they are."""
-    extra = {}
+    """Parameters a checkpoint stores beyond the module tree transformers builds: their count by
+    what they are, and their names and shapes (all but the FP8 scales, which follow one rule)."""
+    counts, names = {}, {}
     layers = c["num_hidden_layers"]
     if c["model_type"] in ("deepseek_v3", "kimi_k2", "glm4_moe"):
         layer = DeepseekDecoderLayer if c["model_type"] != "glm4_moe" else Glm4MoeDecoderLayer
-        mtp = [NextNLayer(c, layer(c, layers + k)) for k in range(c.get("num_nextn_predict_layers", 0))]
+        mtp = [(f"model.layers.{layers + k}.", NextNLayer(c, layer(c, layers + k))) for k in range(c.get("num_nextn_predict_layers", 0))]
         if mtp:
-            extra["mtp"] = sum(numel(named(m)) for m in mtp)
-        extra["e_score_correction_bias"] = numel(named_buffers(model)) + sum(numel(named_buffers(m)) for m in mtp)
+            names["mtp"] = [s for prefix, m in mtp for s in named(m, prefix)]
+        names["e_score_correction_bias"] = named_buffers(model) + [s for prefix, m in mtp for s in named_buffers(m, prefix)]
         if model_id == "deepseek-v3":
-            shapes = named(model) + [s for k, m in enumerate(mtp) for s in named(m, f"model.layers.{layers + k}.")]
-            extra["fp8_weight_scale_inv"] = sum(fp8_scales(shape) for name, shape in shapes if fp8_quantised(name, shape))
+            shapes = named(model) + names["mtp"]
+            counts["fp8_weight_scale_inv"] = sum(fp8_scales(shape) for name, shape in shapes if fp8_quantised(name, shape))
     if c["model_type"] == "qwen3_next":
-        extra["mtp"] = numel(named(Qwen3NextMTP(c)))
+        names["mtp"] = named(Qwen3NextMTP(c), "mtp.")
     if c["model_type"] == "llama4_text":
-        extra["vision_tower_and_projector"] = numel(named(Llama4VisionTower(LLAMA4_SCOUT_VISION, c["hidden_size"])))
-    return extra
+        names["vision_tower_and_projector"] = named(Llama4VisionTower(LLAMA4_SCOUT_VISION, c["hidden_size"]))
+    return {**{what: numel(shapes) for what, shapes in names.items()}, **counts}, names
 
 
 def layer_kinds(c):
@@ -780,8 +823,10 @@ def describe(c, model):
 def record(model_id, config_file, c):
     model = BUILDERS[c["model_type"]](c)
     entry = {"model_type": c["model_type"], "config_file": config_file, "config": c, **describe(c, model)}
-    entry["checkpoint_only"] = checkpoint_only(model_id, c, model)
+    entry["checkpoint_only"], entry["checkpoint_only_parameters"] = checkpoint_only(model_id, c, model)
     entry["buffers"] = named_buffers(model)
+    if c["model_type"] == "gpt_oss":
+        entry["checkpoint_stores_experts_as"] = mxfp4_storage(c)
     entry["outside_layers"] = [p for p in named(model) if not p[0].startswith("model.layers.")]
     kinds = layer_kinds(c)
     entry["layers"] = {}
@@ -869,6 +914,18 @@ def compact(data):
     return re.sub(r'\[\s+("[^"\n]*"),\s+(\[[^\]\n]*\])\s+\]', r"[\1, \2]", text)
 
 
+NOTES = {
+    "written_by": "scripts/generate_llm_2026_fixtures.py (real PyTorch on the meta device; see its docstring for the transformers commits mirrored)",
+    "total": "parameters of the module tree transformers builds, each shared tensor once; buffers excluded",
+    "buffers": "persistent buffers the checkpoints carry as tensors: e_score_correction_bias is a buffer in transformers (DeepseekV3TopkRouter, Glm4MoeTopkRouter) and a parameter in DeepSeek's own inference/model.py; this fixture follows transformers",
+    "checkpoint_only": "elements a checkpoint stores beyond that tree, by what they are; checkpoint_only_parameters lists their names and shapes, except fp8_weight_scale_inv: one F32 tensor <weight name>_scale_inv [ceil(out/128), ceil(in/128)] beside every F8 weight, which is every 2-D weight under a layer's self_attn or mlp except mlp.gate.weight (DeepSeek-V3's MTP eh_proj stays BF16)",
+    "checkpoint_stores_experts_as": "gpt-oss: the checkpoint's MXFP4 tensors (U8) that stand for each layer's experts.gate_up_proj and experts.down_proj; biases are stored as they are",
+    "active": "one token's parameters: top-k routed experts, shared experts and everything outside the experts; without_input_embedding drops embed_tokens unless tied to the head; without_input_embedding_or_head drops both (the shared matrix once when tied)",
+    "published": "each figure with what it counts: model (total) or checkpoint (total plus checkpoint_only); an integer is exact, a string such as 37B is rounded and checked to one unit of its last digit",
+    "layers": "one decoder layer of each kind, every parameter name and shape as the checkpoint names it; Llama 4's multimodal checkpoints prefix the text model's names with language_model.",
+}
+
+
 def main():
     models = {}
     for model_id, (config_file, c) in CONFIGS.items():
@@ -879,7 +936,7 @@ def main():
         print(f"{model_id:22} {entry['total']:>18,}  active {entry['active']['with_input_embedding']:>15,}"
               f" / {entry['active']['without_input_embedding']:>15,}  {extra}")
     tiny_models = {name: tiny(c) for name, c in TINY.items()}
-    OUTPUT.write_text(compact({"models": models, "tiny": tiny_models}) + "\n")
+    OUTPUT.write_text(compact({"notes": NOTES, "models": models, "tiny": tiny_models}) + "\n")
 
 
 if __name__ == "__main__":

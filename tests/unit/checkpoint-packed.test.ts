@@ -14,7 +14,17 @@ import { COUNT_STRINGS, type CountText } from '../../src/components/CountYourMod
 import { checkpointSections } from '../../src/count/checkpoint-report.ts';
 import { numberFormats } from '../../src/i18n/number-format.ts';
 import { uiText } from '../../src/i18n/ui-strings.ts';
-import { diskBlob, safetensorsBlob, safetensorsHeader, safetensorsPrefix, type TensorSpec, writeSparseFile } from '../support/checkpoint-files.ts';
+import {
+  diskBlob,
+  GPTQ_CONFIG,
+  LLAMA_3_2_1B,
+  llamaGptqHeader,
+  safetensorsBlob,
+  safetensorsHeader,
+  safetensorsPrefix,
+  type TensorSpec,
+  writeSparseFile,
+} from '../support/checkpoint-files.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'packed-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -74,6 +84,15 @@ describe('each packed layout counted as the weights it stands for', () => {
     const unknown = unpack(tensors);
     expect(unknown.problems).toEqual([{ problem: 'bitsUnknown', tensor: 'proj.weight_packed', layout: 'compressed-tensors' }]);
     expect(unknown.parameters).toEqual([]);
+  });
+
+  it('compressed-tensors NVFP4: two FP4 values a byte in a uint8 weight_packed [16, 64 / 2]', async () => {
+    const { packed, quantisationData } = unpack(
+      // The scale first: an FP8 tensor beside weight_scale that is no weight starts no layout of its own.
+      await tensorsOf({ 'proj.weight_scale': spec('F8_E4M3', 16, 4), 'proj.weight_packed': spec('U8', 16, 32), 'proj.weight_global_scale': spec('F32', 1) }),
+    );
+    expect(packed.map((p) => [p.name, p.bits, p.shape])).toEqual([['proj.weight', 4, [16, 64]]]);
+    expect(quantisationData.map((t) => t.name)).toEqual(['proj.weight_scale', 'proj.weight_global_scale']);
   });
 
   it('bitsandbytes 4-bit: 2 weights a byte in [n / 2, 1]; absmax, quant_map and the quant_state JSON are quantisation data', async () => {
@@ -155,36 +174,6 @@ describe('a packed tensor whose shapes do not agree is named, and left out of th
   });
 });
 
-// Llama-3.2-1B's config: hidden 2048, MLP 8192, 16 layers, 32 heads and 8 key-value heads of 64,
-// a vocabulary of 128,256, the head tied to the embedding.
-const LLAMA_3_2_1B = {
-  model_type: 'llama', hidden_size: 2048, intermediate_size: 8192, num_hidden_layers: 16, num_attention_heads: 32,
-  num_key_value_heads: 8, head_dim: 64, vocab_size: 128256, tie_word_embeddings: true,
-};
-const GPTQ_CONFIG = { quantization_config: { quant_method: 'gptq', bits: 4, group_size: 128 } };
-
-/** Its header as GPTQ writes it, 4-bit, groups of 128: every Linear packed, embedding and norms in F16. */
-function llamaGptqHeader(extra: Record<string, TensorSpec> = {}) {
-  const tensors: Record<string, TensorSpec> = { 'model.embed_tokens.weight': spec('F16', 128256, 2048) };
-  const linears: [string, number, number][] = [
-    ['self_attn.q_proj', 2048, 2048], ['self_attn.k_proj', 2048, 512], ['self_attn.v_proj', 2048, 512], ['self_attn.o_proj', 2048, 2048],
-    ['mlp.gate_proj', 2048, 8192], ['mlp.up_proj', 2048, 8192], ['mlp.down_proj', 8192, 2048],
-  ];
-  for (let layer = 0; layer < 16; layer++) {
-    const prefix = `model.layers.${layer}`;
-    tensors[`${prefix}.input_layernorm.weight`] = spec('F16', 2048);
-    tensors[`${prefix}.post_attention_layernorm.weight`] = spec('F16', 2048);
-    for (const [name, inputs, outputs] of linears) {
-      tensors[`${prefix}.${name}.qweight`] = spec('I32', inputs / 8, outputs);
-      tensors[`${prefix}.${name}.qzeros`] = spec('I32', inputs / 128, outputs / 8);
-      tensors[`${prefix}.${name}.scales`] = spec('F16', inputs / 128, outputs);
-      tensors[`${prefix}.${name}.g_idx`] = spec('I32', inputs);
-    }
-  }
-  tensors['model.norm.weight'] = spec('F16', 2048);
-  return { ...tensors, ...extra };
-}
-
 async function sparseHeader(tensors: Record<string, TensorSpec>) {
   const { header, dataBytes } = safetensorsHeader(tensors);
   const prefix = safetensorsPrefix(header);
@@ -212,6 +201,15 @@ describe('a GPTQ-packed Llama-3.2-1B, 4-bit in groups of 128', () => {
     expect(quantisationData).toHaveLength(16 * 7 * 3);
     const [section] = checkpointSections({ headers: [file] }, {}, text, format);
     expect(section?.notes[0]).toBe('1,235,814,400 parameters (1.24B) in 146 tensors.');
+    // Per Linear of in × out: qzeros in/128 · out/8, scales in/128 · out, g_idx in.
+    const linears = [[2048, 2048], [2048, 512], [2048, 512], [2048, 2048], [2048, 8192], [2048, 8192], [8192, 2048]];
+    const per = (f: (inputs: number, outputs: number) => number) => String(16 * linears.reduce((total, [i, o]) => total + f(i!, o!), 0));
+    const data = section?.tables.find((table) => table.caption === text.quantisationCaption);
+    expect(data?.rows.map((row) => row.map((cell) => cell.replaceAll(',', '')))).toEqual([
+      ['qzeros', '112', per((i, o) => (i / 128) * (o / 8))],
+      ['scales', '112', per((i, o) => (i / 128) * o)],
+      ['g_idx', '112', per((i) => i)],
+    ]);
   });
 
   it('matches the model its config builds, every packed weight in its own shape', async () => {

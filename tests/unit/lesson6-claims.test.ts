@@ -82,6 +82,9 @@ describe('lesson 6 in words', () => {
     expect(kvCache.llama2.bytesPerToken).toBe(2 ** 20 / 2);
     expect(kvCache.llama3.tokens).toBe(2 * kvCache.llama2.tokens);
     expect(kvCache.llama3.bytes).toBe(kvCache.llama2.bytes / 2);
+    // Mistral-7B at 32,768 tokens keeps 4,096 of them per layer: 2 · 32 · 8 · 128 · 2 bytes each.
+    expect(kvCache.mistral.bytes).toBe(2 * 32 * 8 * 128 * 2 * 4096);
+    expect(kvCache.mistral.allFullBytes / kvCache.mistral.bytes).toBe(8);
     expect(exercises.kvBatch.right * 2).toBe(16 * GiB);
   });
 
@@ -111,7 +114,7 @@ describe('Mistral, Qwen and BERT', () => {
     const untied = modelFromConfig({ ...qwenConfig, tie_word_embeddings: false });
     expect(countParameters(untied) - qwenFigures.total).toBe(qwenFigures.untiedHead);
     expect(qwenFigures.untiedHead).toBe(qwenFigures.embedTokens);
-    expect(published('Qwen2.5-7B').config.tie_word_embeddings).toBe(false);
+    expect((published('Qwen2.5-7B').config as { tie_word_embeddings?: boolean }).tie_word_embeddings).toBe(false);
   });
 
   it("counts BERT-base's 109,482,240: three embedding tables and a LayerNorm, 12 GPT-2-sized layers, the pooler", () => {
