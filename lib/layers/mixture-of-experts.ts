@@ -4,7 +4,7 @@
 // checkpoint's names and shapes only when something lists them (a state dict to compare, a freeze).
 import type { AdaptsWithLoRA, CountsItsParameters, LoraMatrix, RoutesTokens } from '../capabilities.ts';
 import type { Buffer } from '../buffer.ts';
-import { Module } from '../module.ts';
+import type { Module } from '../module.ts';
 import { pinName } from '../names.ts';
 import { Parameter } from '../parameter.ts';
 import { checkDim, checkSize, type Shape, shapeNumel } from '../shape.ts';

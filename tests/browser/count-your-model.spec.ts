@@ -176,7 +176,7 @@ test.describe('from a config', () => {
     await tool(page).locator('[data-part="preset"]').selectOption('mistral-7b');
     await tool(page).locator('[data-part="batch"]').fill('4');
     await tool(page).locator('[data-part="tokens"]').fill('8192');
-    await tool(page).locator('[data-part="kv"]').selectOption('int8');
+    await tool(page).locator('[data-part="kv"]').selectOption('float8_e4m3fn');
     await tool(page).locator('[data-part="rank"]').fill('16');
     await tool(page).locator('[name="target"][value="o_proj"]').check();
     await expect(tool(page).locator('[data-part="model"]')).toContainText('Rank 16 adapters on q_proj, v_proj, o_proj');
@@ -188,7 +188,7 @@ test.describe('from a config', () => {
     await other.goto(shared);
     await expect(tool(other)).toHaveAttribute('data-ready', '');
     await expect(tool(other).locator('[data-part="batch"]')).toHaveValue('4');
-    await expect(tool(other).locator('[data-part="kv"]')).toHaveValue('int8');
+    await expect(tool(other).locator('[data-part="kv"]')).toHaveValue('float8_e4m3fn');
     await expect(tool(other).locator('[name="target"][value="o_proj"]')).toBeChecked();
     expect(await tool(other).locator('[data-part="model"]').innerText()).toBe(tables);
   });

@@ -54,3 +54,23 @@ describe('what a checkpoint carries beyond the model', () => {
     expect(builtModel(modelFromConfig(pytorch.models['kimi-k2'].config as Record<string, unknown>))!.checkpointExtras).toBeNull();
   });
 });
+
+describe('Kimi K2, 61 layers of 384 experts', () => {
+  it('is built and counted without a module per expert: a few MiB of heap and no weight storage', () => {
+    const before = process.memoryUsage();
+    const kimi = modelFromConfig(pytorch.models['kimi-k2'].config as Record<string, unknown>);
+    expect(countParameters(kimi)).toBe(pytorch.models['kimi-k2'].total);
+    const after = process.memoryUsage();
+    // One module per expert held 69,120 Linear layers; stored as float64 the weights would take 8 TB.
+    expect(after.heapUsed - before.heapUsed).toBeLessThan(32 * 2 ** 20);
+    expect(after.arrayBuffers - before.arrayBuffers).toBeLessThan(2 ** 20);
+    expect([...kimi.modules()].length).toBeLessThan(61 * 40);
+  });
+
+  it('still lists every expert under its checkpoint name and shape when asked', () => {
+    const kimi = modelFromConfig(pytorch.models['kimi-k2'].config as Record<string, unknown>);
+    const state = kimi.stateDict();
+    expect(state.get('model.layers.60.mlp.experts.383.down_proj.weight')?.shape).toEqual([7168, 2048]);
+    expect([...state.keys()].filter((name) => /\.experts\./.test(name))).toHaveLength(60 * 384 * 3);
+  });
+});

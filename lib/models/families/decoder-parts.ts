@@ -56,6 +56,21 @@ export const swigluExperts = (numExperts: number, hiddenSize: number, intermedia
     expertName,
   );
 
+/** The routed experts under `expertsKey` and the `num_experts_per_tok` a token uses, which cannot exceed them. */
+export function routedExperts(read: ConfigReader, expertsKey: string): { numExperts: number; topK: number } {
+  const numExperts = read.size(expertsKey);
+  const topK = read.size('num_experts_per_tok');
+  read.notAbove('num_experts_per_tok', topK, expertsKey, numExperts);
+  return { numExperts, topK };
+}
+
+/** Qwen's sparse layers: every `decoder_sparse_step`-th layer not listed in `mlp_only_layers`. */
+export function qwenSparseLayers(read: ConfigReader): (index: number) => boolean {
+  const step = read.sizeOr('decoder_sparse_step', () => 1);
+  const denseLayers = new Set(read.indices('mlp_only_layers') ?? []);
+  return (index) => !denseLayers.has(index) && (index + 1) % step === 0;
+}
+
 export const ATTENTION_TYPES = ['full_attention', 'sliding_attention'] as const;
 
 /**

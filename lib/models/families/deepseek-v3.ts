@@ -9,7 +9,7 @@ import { TopKRouter } from '../../layers/router.ts';
 import type { Module } from '../../module.ts';
 import type { ConfigReader } from '../config-reader.ts';
 import { CausalLM, DecoderLayer } from '../hf/decoder.ts';
-import { decoderConfig, gatedMLP, rmsNorm, swigluExperts } from './decoder-parts.ts';
+import { decoderConfig, gatedMLP, rmsNorm, routedExperts, swigluExperts } from './decoder-parts.ts';
 import { CONVENTIONS, decoderPartOf, type Family } from './family.ts';
 
 /**
@@ -38,9 +38,7 @@ export function deepseekModel(read: ConfigReader, version: 'v2' | 'v3'): Module 
   const config = decoderConfig(read, { tie: false, ropeDim: qkRopeHeadDim });
   const intermediateSize = read.size('intermediate_size');
   const firstDense = read.count('first_k_dense_replace', 0);
-  const numExperts = read.size('n_routed_experts');
-  const topK = read.size('num_experts_per_tok');
-  read.notAbove('num_experts_per_tok', topK, 'n_routed_experts', numExperts);
+  const { numExperts, topK } = routedExperts(read, 'n_routed_experts');
   const expertSize = read.size('moe_intermediate_size');
   const shared = version === 'v3' ? read.size('n_shared_experts') : read.has('n_shared_experts') ? read.size('n_shared_experts') : 0;
   const expertName = version === 'v3' ? 'DeepseekV3MLP' : 'DeepseekV2MLP';

@@ -2,7 +2,7 @@ import { MixtureOfExperts } from '../../layers/mixture-of-experts.ts';
 import { TopKRouter } from '../../layers/router.ts';
 import type { ConfigReader } from '../config-reader.ts';
 import { CausalLM, DecoderLayer } from '../hf/decoder.ts';
-import { attention, decoderConfig, gatedMLP, heads, rmsNorm, swigluExperts } from './decoder-parts.ts';
+import { attention, decoderConfig, gatedMLP, heads, rmsNorm, routedExperts, swigluExperts } from './decoder-parts.ts';
 import { nextTokenLayers } from './deepseek-v3.ts';
 import { CONVENTIONS, decoderPartOf, type Family } from './family.ts';
 
@@ -20,9 +20,7 @@ function build(read: ConfigReader) {
   const qkNorm = read.flag('use_qk_norm', false);
   const intermediateSize = read.size('intermediate_size');
   const firstDense = read.count('first_k_dense_replace', 1);
-  const numExperts = read.size('n_routed_experts');
-  const topK = read.size('num_experts_per_tok');
-  read.notAbove('num_experts_per_tok', topK, 'n_routed_experts', numExperts);
+  const { numExperts, topK } = routedExperts(read, 'n_routed_experts');
   const expertSize = read.size('moe_intermediate_size');
   const shared = read.size('n_shared_experts');
   const H = h.hiddenSize;

@@ -2,7 +2,7 @@ import { MixtureOfExperts, StackedExperts } from '../../layers/mixture-of-expert
 import { TopKRouter } from '../../layers/router.ts';
 import type { ConfigReader } from '../config-reader.ts';
 import { CausalLM, DecoderLayer } from '../hf/decoder.ts';
-import { attention, decoderConfig, heads, rmsNorm, slidingLayers } from './decoder-parts.ts';
+import { attention, decoderConfig, heads, rmsNorm, routedExperts, slidingLayers } from './decoder-parts.ts';
 import { CONVENTIONS, decoderPartOf, type Family } from './family.ts';
 
 /**
@@ -16,9 +16,7 @@ function build(read: ConfigReader) {
   const config = decoderConfig(read, { tie: false, ropeDim: h.headDim });
   const bias = read.flag('attention_bias', true);
   const intermediateSize = read.size('intermediate_size');
-  const numExperts = read.size('num_local_experts');
-  const topK = read.size('num_experts_per_tok');
-  read.notAbove('num_experts_per_tok', topK, 'num_local_experts', numExperts);
+  const { numExperts, topK } = routedExperts(read, 'num_local_experts');
   const sliding = slidingLayers(read, config.numLayers, 2);
   const window = read.sizeOr('sliding_window', () => 128); // GptOssConfig's default
   const H = h.hiddenSize;

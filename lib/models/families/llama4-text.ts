@@ -1,8 +1,9 @@
 import { Linear } from '../../layers/linear.ts';
 import { MixtureOfExperts, StackedExperts } from '../../layers/mixture-of-experts.ts';
+import type { Module } from '../../module.ts';
 import type { ConfigReader } from '../config-reader.ts';
 import { CausalLM, DecoderLayer } from '../hf/decoder.ts';
-import { attention, decoderConfig, gatedMLP, heads, rmsNorm } from './decoder-parts.ts';
+import { attention, decoderConfig, gatedMLP, heads, rmsNorm, routedExperts } from './decoder-parts.ts';
 import { CONVENTIONS, decoderPartOf, type Family } from './family.ts';
 
 /**
@@ -19,9 +20,7 @@ function build(read: ConfigReader) {
   const bias = read.flag('attention_bias', false);
   const intermediateSize = read.size('intermediate_size');
   const denseSize = read.size('intermediate_size_mlp');
-  const numExperts = read.size('num_local_experts');
-  const topK = read.size('num_experts_per_tok');
-  read.notAbove('num_experts_per_tok', topK, 'num_local_experts', numExperts);
+  const { numExperts, topK } = routedExperts(read, 'num_local_experts');
   const step = read.sizeOr('interleave_moe_layer_step', () => 1);
   const listed = read.indices('moe_layers');
   const moeLayers = new Set(listed ?? Array.from({ length: config.numLayers }, (_, i) => i).filter((i) => (i + 1) % step === 0));
@@ -33,7 +32,7 @@ function build(read: ConfigReader) {
   const chunk = read.has('attention_chunk_size') ? read.size('attention_chunk_size') : undefined;
   const H = h.hiddenSize;
   return new CausalLM(config, (index) => {
-    let feedForward;
+    let feedForward: Module;
     if (moeLayers.has(index)) {
       const experts = new StackedExperts(numExperts, H, [
         ['gate_up_proj', [numExperts, H, 2 * intermediateSize]],

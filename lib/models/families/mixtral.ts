@@ -2,7 +2,7 @@ import { ExpertList, MixtureOfExperts } from '../../layers/mixture-of-experts.ts
 import { Linear } from '../../layers/linear.ts';
 import type { ConfigReader } from '../config-reader.ts';
 import { CausalLM, DecoderLayer } from '../hf/decoder.ts';
-import { attention, decoderConfig, heads, rmsNorm } from './decoder-parts.ts';
+import { attention, decoderConfig, heads, rmsNorm, routedExperts } from './decoder-parts.ts';
 import { CONVENTIONS, decoderPartOf, type Family } from './family.ts';
 import { LLAMA_GGUF } from './llama.ts';
 
@@ -15,9 +15,7 @@ function build(read: ConfigReader) {
   const h = heads(read);
   const config = decoderConfig(read, { tie: false, ropeDim: h.headDim });
   const intermediateSize = read.size('intermediate_size');
-  const numExperts = read.size('num_local_experts');
-  const topK = read.size('num_experts_per_tok');
-  read.notAbove('num_experts_per_tok', topK, 'num_local_experts', numExperts);
+  const { numExperts, topK } = routedExperts(read, 'num_local_experts');
   const window = read.has('sliding_window') ? { slidingWindow: read.size('sliding_window') } : {};
   return new CausalLM(config, () => {
     const experts = new ExpertList(numExperts, [

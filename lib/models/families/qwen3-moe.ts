@@ -1,8 +1,9 @@
 import { Linear } from '../../layers/linear.ts';
 import { MixtureOfExperts } from '../../layers/mixture-of-experts.ts';
+import type { Module } from '../../module.ts';
 import type { ConfigReader } from '../config-reader.ts';
 import { CausalLM, DecoderLayer } from '../hf/decoder.ts';
-import { attention, decoderConfig, gatedMLP, heads, rmsNorm, swigluExperts } from './decoder-parts.ts';
+import { attention, decoderConfig, gatedMLP, heads, qwenSparseLayers, rmsNorm, routedExperts, swigluExperts } from './decoder-parts.ts';
 import { CONVENTIONS, decoderPartOf, type Family } from './family.ts';
 
 /**
@@ -15,15 +16,11 @@ function build(read: ConfigReader) {
   const config = decoderConfig(read, { tie: false, ropeDim: h.headDim });
   const bias = read.flag('attention_bias', false);
   const intermediateSize = read.size('intermediate_size');
-  const numExperts = read.size('num_experts');
-  const topK = read.size('num_experts_per_tok');
-  read.notAbove('num_experts_per_tok', topK, 'num_experts', numExperts);
+  const { numExperts, topK } = routedExperts(read, 'num_experts');
   const expertSize = read.size('moe_intermediate_size');
-  const step = read.sizeOr('decoder_sparse_step', () => 1);
-  const denseLayers = new Set(read.indices('mlp_only_layers') ?? []);
-  const sparse = (index: number) => !denseLayers.has(index) && (index + 1) % step === 0;
+  const sparse = qwenSparseLayers(read);
   return new CausalLM(config, (index) => {
-    let mlp;
+    let mlp: Module;
     if (sparse(index)) {
       const experts = swigluExperts(numExperts, h.hiddenSize, expertSize, 'Qwen3MoeMLP');
       mlp = new MixtureOfExperts([['gate', new Linear(h.hiddenSize, numExperts, { bias: false })], ['experts', experts]], experts, topK);

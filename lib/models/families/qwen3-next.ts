@@ -1,9 +1,10 @@
 import { GatedDeltaNet } from '../../layers/gated-delta-net.ts';
 import { Linear } from '../../layers/linear.ts';
 import { MixtureOfExperts } from '../../layers/mixture-of-experts.ts';
+import type { Module } from '../../module.ts';
 import type { ConfigReader } from '../config-reader.ts';
 import { CausalLM, DecoderLayer } from '../hf/decoder.ts';
-import { attention, decoderConfig, gatedMLP, heads, rmsNorm, swigluExperts } from './decoder-parts.ts';
+import { attention, decoderConfig, gatedMLP, heads, qwenSparseLayers, rmsNorm, routedExperts, swigluExperts } from './decoder-parts.ts';
 import { CONVENTIONS, decoderPartOf, type Family } from './family.ts';
 
 const LAYER_TYPES = ['linear_attention', 'full_attention'] as const;
@@ -20,13 +21,10 @@ function build(read: ConfigReader) {
   const config = decoderConfig(read, { tie: false, ropeDim: h.headDim });
   const bias = read.flag('attention_bias', false);
   const intermediateSize = read.size('intermediate_size');
-  const numExperts = read.size('num_experts');
-  const topK = read.size('num_experts_per_tok');
-  read.notAbove('num_experts_per_tok', topK, 'num_experts', numExperts);
+  const { numExperts, topK } = routedExperts(read, 'num_experts');
   const expertSize = read.size('moe_intermediate_size');
   const sharedSize = read.size('shared_expert_intermediate_size');
-  const step = read.sizeOr('decoder_sparse_step', () => 1);
-  const denseLayers = new Set(read.indices('mlp_only_layers') ?? []);
+  const sparse = qwenSparseLayers(read);
   const interval = read.sizeOr('full_attention_interval', () => 4);
   const types = read.strings('layer_types', LAYER_TYPES, { key: 'num_hidden_layers', layers: config.numLayers });
   const linear = (index: number) => (types ? types[index] === 'linear_attention' : (index + 1) % interval !== 0);
@@ -41,8 +39,8 @@ function build(read: ConfigReader) {
   };
   const H = h.hiddenSize;
   return new CausalLM(config, (index) => {
-    let mlp;
-    if (!denseLayers.has(index) && (index + 1) % step === 0) {
+    let mlp: Module;
+    if (sparse(index)) {
       const experts = swigluExperts(numExperts, H, expertSize, 'Qwen3NextMLP');
       mlp = new MixtureOfExperts([
         ['gate', new Linear(H, numExperts, { bias: false })],
