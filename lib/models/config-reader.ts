@@ -14,6 +14,8 @@ export type HFConfig = Record<string, unknown>;
 export const MAX_SIZE = 2 ** 24;
 /** The deepest stack read: real models have at most a few hundred layers, and each one is built. */
 export const MAX_LAYERS = 10_000;
+/** The keys that count layers, each of which is built or named one by one. */
+const LAYER_KEYS = new Set(['num_hidden_layers', 'n_layer', 'num_nextn_predict_layers']);
 
 export const describe = (value: unknown): string =>
   typeof value === 'string' ? `"${value}"` : (JSON.stringify(value) ?? String(value));
@@ -35,14 +37,14 @@ export class ConfigReader {
     return this.#config[key] !== undefined && this.#config[key] !== null;
   }
 
-  /** A required size: a positive integer, at most MAX_SIZE (MAX_LAYERS for `num_hidden_layers`). */
+  /** A required size: a positive integer, at most MAX_SIZE (MAX_LAYERS for a number of layers). */
   size(key: string): number {
     if (!this.has(key)) this.fail({ problem: 'missing', key });
     const value = this.#config[key];
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
       this.fail({ problem: 'notPositiveInteger', key, got: describe(value) });
     }
-    const max = key === 'num_hidden_layers' || key === 'n_layer' ? MAX_LAYERS : MAX_SIZE;
+    const max = LAYER_KEYS.has(key) ? MAX_LAYERS : MAX_SIZE;
     if (value > max) this.fail({ problem: 'tooLarge', key, value, max });
     return value;
   }
