@@ -87,6 +87,7 @@ export {
   type WeightFormat,
   type WeightFormatMemory,
   WEIGHT_FORMATS,
+  weightFormatMemories,
   weightFormatMemory,
 } from './analysis/weight-formats.ts';
 export {
@@ -98,7 +99,7 @@ export {
   trainingActivationBytes,
   transformerDims,
 } from './analysis/activations.ts';
-export { type FineTuning, type FineTuningOptions, fineTuningMemory, type OptimizerName, type TrainingBreakdown, type ZeroStage } from './analysis/training.ts';
+export { type FineTuning, type FineTuningOptions, fineTuningMemories, fineTuningMemory, type OptimizerName, type TrainingBreakdown, type ZeroStage } from './analysis/training.ts';
 export { GIB, type Gpu, gpuById, GPUS, type InferenceFit, inferenceFit, type InferenceOptions, MAX_CONTEXT, parseMemorySize, RESERVED_SHARE } from './analysis/fit.ts';
 export { Module } from './module.ts';
 export { relu, tanh } from './ops/activation.ts';

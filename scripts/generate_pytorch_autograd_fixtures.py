@@ -3,8 +3,8 @@
 
 For SimpleNN(3, 5, 2) in float64 on a fixed batch: the forward output, the MSE loss, the gradient
 of every parameter, and the parameters after each of two steps of SGD (momentum, weight decay;
-and Nesterov), Adam (with an L2 penalty) and AdamW. tests/unit/autograd-pytorch.test.ts and
-tests/unit/optim-pytorch.test.ts compare the TypeScript library against it. CI only reads the
+and Nesterov), Adam (with an L2 penalty) and AdamW. tests/unit/lib-autograd-pytorch.test.ts and
+tests/unit/lib-optim-pytorch.test.ts compare the TypeScript library against it. CI only reads the
 JSON; it never needs PyTorch.
 
     sudo apt-get install -y python3-torch   # Debian's PyTorch, CPU only

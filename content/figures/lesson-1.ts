@@ -1,5 +1,5 @@
 // Lesson 1's figures, computed by the library: both languages' pages and
-// tests/unit/lesson1-3-claims.test.ts import them, so a number cannot differ between the pages.
+// tests/unit/lessons1-3-claims.test.ts import them, so a number cannot differ between the pages.
 import { countParameters, Linear, type Module, SimpleNN } from 'lib';
 
 const biases = (model: Module) =>

@@ -1,5 +1,5 @@
 // Lesson 2's figures, computed by the library: both languages' pages and
-// tests/unit/lesson1-3-claims.test.ts import them, so a number cannot differ between the pages.
+// tests/unit/lessons1-3-claims.test.ts import them, so a number cannot differ between the pages.
 import { BatchNorm1d, Conv2d, countParameters, Linear } from 'lib';
 
 const bufferValues = (module: BatchNorm1d) => [...module.buffers()].reduce((sum, b) => sum + b.numel(), 0);

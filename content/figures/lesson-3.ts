@@ -1,5 +1,5 @@
 // Lesson 3's figures, computed by the library: both languages' pages and
-// tests/unit/lesson1-3-claims.test.ts import them, so a number cannot differ between the pages.
+// tests/unit/lessons1-3-claims.test.ts import them, so a number cannot differ between the pages.
 import { BatchNorm1d, countParameters, Embedding, Linear, ReLU, Sequential, SimpleNN } from 'lib';
 
 const numel = (tensors: Iterable<{ numel(): number }>) => [...tensors].reduce((sum, t) => sum + t.numel(), 0);

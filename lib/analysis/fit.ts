@@ -70,6 +70,8 @@ export interface InferenceOptions {
   kvDtype: DType;
   /** The card's memory in bytes. */
   capacity: number;
+  /** The weights' bytes in `format`, when the caller has already computed them (weightFormatMemories). */
+  weights?: number;
 }
 
 export interface InferenceFit {
@@ -94,7 +96,7 @@ export function inferenceFit(model: Module, dims: TransformerDims, options: Infe
   checkCount('inferenceFit', 'tokens', tokens);
   checkCount('inferenceFit', 'batch', batch);
   if (!(capacity > 0)) throw new RangeError(`inferenceFit: capacity must be a number of bytes above 0, got ${capacity}`);
-  const weights = weightFormatMemory(model, format).bytes;
+  const weights = options.weights ?? weightFormatMemory(model, format).bytes;
   let layout: KVCacheGroup[] = [];
   try {
     layout = kvCacheLayout(model);

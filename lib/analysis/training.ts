@@ -56,20 +56,29 @@ const breakdown = (parts: Omit<TrainingBreakdown, 'bytes'>): TrainingBreakdown =
 
 /** Bytes per GPU to fine-tune `model` (whose sizes `dims` gives) as `options` says. */
 export function fineTuningMemory(model: Module, dims: TransformerDims, options: FineTuningOptions): TrainingBreakdown {
-  const { method, optimizer, tokens, batch, recompute = 'none', zero = 0, gpus = 1 } = options;
-  checkCount('fineTuningMemory', 'tokens', tokens);
-  checkCount('fineTuningMemory', 'batch', batch);
-  checkCount('fineTuningMemory', 'gpus', gpus);
-  if (!(optimizer in OPTIMIZER_STATE)) throw new RangeError(`fineTuningMemory: unknown optimizer ${JSON.stringify(optimizer)}; known: sgd, adam, adamw`);
-  const activations = trainingActivationBytes(dims, { tokens, batch, recompute });
+  return fineTuningMemories(model, dims, [options])[0]!;
+}
+
+/** The same for several ways of fine-tuning, counting the model once. */
+export function fineTuningMemories(model: Module, dims: TransformerDims, list: readonly FineTuningOptions[]): TrainingBreakdown[] {
   const all = countParameters(model, { trainableOnly: false });
-  if (method === 'full') {
-    const k = 4 + OPTIMIZER_STATE[optimizer];
-    const share = (stage: ZeroStage) => (zero >= stage ? 1 / gpus : 1);
-    return breakdown({ weights: 2 * all * share(3), gradients: 2 * all * share(2), optimizerState: k * all * share(1), activations });
-  }
-  if (!options.lora) throw new RangeError(`fineTuningMemory: ${method} needs the adapters' rank and target modules`);
-  const adapters = loraParameters(model, { r: options.lora.r, targetModules: options.lora.targetModules }).trainable;
-  const base = method === 'qlora' ? weightFormatMemory(model, 'nf4').bytes : 2 * all;
-  return breakdown({ weights: base + 4 * adapters, gradients: 4 * adapters, optimizerState: OPTIMIZER_STATE[optimizer] * adapters, activations });
+  let nf4: number | undefined;
+  return list.map((options) => {
+    const { method, optimizer, tokens, batch, recompute = 'none', zero = 0, gpus = 1 } = options;
+    checkCount('fineTuningMemory', 'tokens', tokens);
+    checkCount('fineTuningMemory', 'batch', batch);
+    checkCount('fineTuningMemory', 'gpus', gpus);
+    if (!(optimizer in OPTIMIZER_STATE)) throw new RangeError(`fineTuningMemory: unknown optimizer ${JSON.stringify(optimizer)}; known: sgd, adam, adamw`);
+    const activations = trainingActivationBytes(dims, { tokens, batch, recompute });
+    if (method === 'full') {
+      const k = 4 + OPTIMIZER_STATE[optimizer];
+      const share = (stage: ZeroStage) => (zero >= stage ? 1 / gpus : 1);
+      return breakdown({ weights: 2 * all * share(3), gradients: 2 * all * share(2), optimizerState: k * all * share(1), activations });
+    }
+    if (!options.lora) throw new RangeError(`fineTuningMemory: ${method} needs the adapters' rank and target modules`);
+    const adapters = loraParameters(model, { r: options.lora.r, targetModules: options.lora.targetModules }).trainable;
+    if (method === 'qlora') nf4 ??= weightFormatMemory(model, 'nf4').bytes;
+    const base = method === 'qlora' ? nf4! : 2 * all;
+    return breakdown({ weights: base + 4 * adapters, gradients: 4 * adapters, optimizerState: OPTIMIZER_STATE[optimizer] * adapters, activations });
+  });
 }

@@ -66,9 +66,14 @@ export const WEIGHT_FORMATS: readonly WeightFormat[] = [
   ...GGUF_MIXES.map((mix) => `gguf:${mix}` as const),
 ];
 
-/** One stored tensor: its name, element count, and for a matrix its rows and row length (the input side). */
+/**
+ * Stored tensors alike in name and shape: a name (an expert's index folded into `*`, so that 256
+ * experts are one entry), how many there are, their element count each, and for a matrix its rows
+ * and row length (the input side).
+ */
 interface WeightTensor {
   name: string;
+  count: number;
   numel: number;
   matrix: { rows: number; rowLength: number } | null;
   /** The token embedding or the output head. */
@@ -78,21 +83,27 @@ interface WeightTensor {
 /** Each parameter once, with its matrix layout: PyTorch's Linear stores [out, in], GPT-2's Conv1D [in, out]. */
 function weightTensors(model: Module): WeightTensor[] {
   const seen = new Set<unknown>();
-  const tensors: WeightTensor[] = [];
+  const tensors = new Map<string, WeightTensor>();
   for (const [prefix, module] of model.namedModules()) {
     for (const [local, parameter] of module.namedParameters('', false)) {
       if (seen.has(parameter)) continue;
       seen.add(parameter);
-      const name = prefix ? `${prefix}.${local}` : local;
+      const name = (prefix ? `${prefix}.${local}` : local).replace(/\.experts\.\d+\./, '.experts.*.');
       const shape = parameter.shape;
       const numel = parameter.numel();
       const rowLength = module instanceof Conv1D ? shape[0]! : shape.at(-1)!;
+      const key = `${name} ${shape.join('x')}`;
+      const known = tensors.get(key);
+      if (known) {
+        known.count += 1;
+        continue;
+      }
       const matrix = shape.length >= 2 ? { rows: numel / rowLength, rowLength } : null;
       const role = module instanceof Embedding ? 'embedding' : /^lm_head\./.test(name) ? 'output' : 'block';
-      tensors.push({ name, numel, matrix, role });
+      tensors.set(key, { name, count: 1, numel, matrix, role });
     }
   }
-  return tensors;
+  return [...tensors.values()];
 }
 
 export interface WeightFormatMemory {
@@ -108,24 +119,34 @@ export interface WeightFormatMemory {
   byType?: Record<string, number>;
 }
 
+const totalOf = (tensors: readonly WeightTensor[]) => tensors.reduce((sum, t) => sum + t.count * t.numel, 0);
+
 /** The bytes of `model`'s weights stored in `format`. */
 export function weightFormatMemory(model: Module, format: WeightFormat): WeightFormatMemory {
+  return weightFormatMemories(model, [format])[0]!;
+}
+
+/** The same for several formats, walking the model once. */
+export function weightFormatMemories(model: Module, formats: readonly WeightFormat[]): WeightFormatMemory[] {
   const tensors = weightTensors(model);
-  if (format.startsWith('gguf:')) return ggufMemory(model, tensors, format as GgufWeightFormat);
-  const matrixFormat = HF_FORMATS[format as HFWeightFormat];
+  return formats.map((format) => (format.startsWith('gguf:') ? ggufMemory(model, tensors, format as GgufWeightFormat) : hfMemory(tensors, format as HFWeightFormat)));
+}
+
+function hfMemory(tensors: readonly WeightTensor[], format: HFWeightFormat): WeightFormatMemory {
+  const matrixFormat = HF_FORMATS[format];
   if (!matrixFormat) throw new RangeError(`unknown weight format ${JSON.stringify(format)}; known: ${WEIGHT_FORMATS.join(', ')}`);
   const everything = format === 'float32' || format === 'bfloat16';
   let bytes = 0;
   let quantised = 0;
-  for (const { numel, matrix, role } of tensors) {
+  for (const { count, numel, matrix, role } of tensors) {
     if (everything || (matrix && role === 'block')) {
-      bytes += matrix ? matrixFormat.bytes(matrix.rows, matrix.rowLength) : matrixFormat.bytes(1, numel);
-      quantised += numel;
+      bytes += count * (matrix ? matrixFormat.bytes(matrix.rows, matrix.rowLength) : matrixFormat.bytes(1, numel));
+      quantised += count * numel;
     } else {
-      bytes += 2 * numel;
+      bytes += count * 2 * numel;
     }
   }
-  const total = tensors.reduce((sum, t) => sum + t.numel, 0);
+  const total = totalOf(tensors);
   return { format, bytes, quantised, kept: total - quantised, estimate: false };
 }
 
@@ -169,7 +190,8 @@ function ggufMemory(model: Module, tensors: readonly WeightTensor[], format: Ggu
   let bytes = 0;
   let kept = 0;
   for (const tensor of tensors) {
-    const { numel, matrix } = tensor;
+    const { count, matrix } = tensor;
+    const numel = count * tensor.numel;
     if (!matrix) {
       bytes += 4 * numel;
       kept += numel;
@@ -180,9 +202,9 @@ function ggufMemory(model: Module, tensors: readonly WeightTensor[], format: Ggu
     if (matrix.rowLength % ggmlBlock(chosen)!.blockElements !== 0) chosen = FALLBACK[chosen] ?? 'F16';
     if (matrix.rowLength % ggmlBlock(chosen)!.blockElements !== 0) chosen = 'F16';
     const block = ggmlBlock(chosen)!;
-    bytes += matrix.rows * (matrix.rowLength / block.blockElements) * block.blockBytes;
+    bytes += count * matrix.rows * (matrix.rowLength / block.blockElements) * block.blockBytes;
     byType[chosen] = (byType[chosen] ?? 0) + numel;
   }
-  const total = tensors.reduce((sum, t) => sum + t.numel, 0);
+  const total = totalOf(tensors);
   return { format, bytes, quantised: total - kept, kept, estimate: mix, byType };
 }

@@ -2,12 +2,12 @@ import { GELU } from '../layers/activation.ts';
 import { ModuleDict, ModuleList } from '../layers/containers.ts';
 import { Dropout } from '../layers/dropout.ts';
 import { Embedding } from '../layers/embedding.ts';
-import { FusedSelfAttention } from '../layers/fused-attention.ts';
 import { Linear } from '../layers/linear.ts';
 import { LayerNorm } from '../layers/normalization.ts';
 import { ShapeOnlyModule } from '../layers/shape-only.ts';
 import { pinName } from '../names.ts';
 import { checkRank, formatShape, type Shape } from '../shape.ts';
+import { FusedSelfAttention } from './gpt2-attention.ts';
 
 export interface GPT2Config {
   vocabSize: number;

@@ -7,7 +7,9 @@
 // - AWQ (AutoAWQ's WQLinear_GEMM): qweight int32 [in, out · bits/32], qzeros [in / group, out · bits/32],
 //   scales [in / group, out]; no g_idx.
 // - compressed-tensors' pack-quantized: weight_packed int32 [out, ⌈in / (32 // bits)⌉], weight_shape,
-//   weight_scale [out, in / group], weight_zero_point [⌈out / (32 // bits)⌉, in / group], weight_g_idx [in].
+//   weight_scale [out, in / group], weight_zero_point [⌈out / (32 // bits)⌉, in / group], weight_g_idx [in];
+//   its nvfp4-pack-quantized: weight_packed uint8 [out, in / 2], two FP4 values a byte, with
+//   weight_scale [out, in / 16] and weight_global_scale.
 // - bitsandbytes 4-bit (quantize_4bit, QuantState.as_dict): weight uint8 [⌈n / 2⌉, 1] and, under
 //   `weight.`, absmax, quant_map, nested_* and quant_state.bitsandbytes__nf4|fp4, whose JSON (with
 //   the original shape) lies in the data, not in the header.
@@ -154,12 +156,16 @@ function gptqOrAwq(qweight: TensorInfo, { byName, quantisation }: Context): Foun
 /** compressed-tensors' pack-quantized: weight_packed with its weight_shape, scale, zero point and g_idx. */
 function compressedTensors(packed: TensorInfo, { byName, quantisation }: Context): Found {
   const module = moduleOf(packed.name);
-  const parts = ['weight_scale', 'weight_zero_point', 'weight_g_idx', 'weight_shape'].map((part) => byName.get(`${module}.${part}`));
+  const parts = ['weight_scale', 'weight_zero_point', 'weight_g_idx', 'weight_shape', 'weight_global_scale', 'input_global_scale'].map((part) =>
+    byName.get(`${module}.${part}`),
+  );
   const [scale, zeroPoint, gIdx] = parts;
   const claims = [packed, ...parts].filter((t): t is TensorInfo => t !== undefined).map((t) => t.name);
   const layout = 'compressed-tensors';
   const [out = 0, columns = 0] = packed.shape;
   if (packed.shape.length !== 2 || (scale && scale.shape[0] !== out)) return { claims, problem: disagree(packed, scale ?? `${module}.weight_scale`, layout) };
+  // NVFP4 packs two 4-bit values in each byte.
+  if (packed.dtype === 'U8') return { claims, weight: weight(`${module}.weight`, layout, 4, [out, 2 * columns], packed) };
   const groupColumns = scale?.shape[1] ?? 0;
   const inFromGroups = quantisation?.groupSize && groupColumns > 1 ? groupColumns * quantisation.groupSize : undefined;
   const inFeatures = gIdx?.shape[0] ?? inFromGroups;
@@ -239,12 +245,12 @@ function layoutOf(tensor: TensorInfo, byName: ReadonlyMap<string, TensorInfo>): 
   if (name.endsWith('_blocks') && byName.has(`${name.slice(0, -'_blocks'.length)}_scales`)) return mxfp4;
   if (dtype === 'U8' && byName.has(`${name}.absmax`)) return bitsandbytes;
   if (dtype === 'U32' && byName.has(`${module}.scales`)) return mlx;
-  if (isFloat8(dtype) && (byName.has(`${name}_scale_inv`) || byName.has(`${module}.weight_scale`))) return fp8;
+  if (isFloat8(dtype) && name.endsWith('.weight') && (byName.has(`${name}_scale_inv`) || byName.has(`${module}.weight_scale`))) return fp8;
   return undefined;
 }
 
 // Names only a quantiser gives, for its data left without the weight it belongs to.
-const QUANTISATION_DATA = /\.(qzeros|g_idx|weight_scale|weight_zero_point|weight_g_idx|weight_shape|input_scale|weight_scale_inv)$|\.weight\.(absmax|quant_map|nested_absmax|nested_quant_map|quant_state\..+)$/;
+const QUANTISATION_DATA = /\.(qzeros|g_idx|weight_scale|weight_zero_point|weight_g_idx|weight_shape|input_scale|weight_scale_inv|weight_global_scale|input_global_scale)$|\.weight\.(absmax|quant_map|nested_absmax|nested_quant_map|quant_state\..+)$/;
 // Integer storage holds packed or index data, never a trainable parameter.
 const INTEGER_STORAGE = new Set(['I32', 'U32', 'U8']);
 
@@ -263,17 +269,18 @@ export function unpack(tensors: readonly TensorInfo[], quantisation?: Quantisati
     if ('weight' in found) packed.push(found.weight);
     else problems.push(found.problem);
   }
-  const stored = new Set(packed.map((p) => p.storedAs));
+  const stored = new Map(packed.map((p) => [p.storedAs, p]));
+  const unreadable = new Set(problems.map((p) => p.tensor));
   const parameters: TensorInfo[] = [];
   const quantisationData: TensorInfo[] = [];
   for (const tensor of tensors) {
-    const packedWeight = stored.has(tensor.name) ? packed.find((p) => p.storedAs === tensor.name)! : undefined;
+    const packedWeight = stored.get(tensor.name);
     if (packedWeight) {
       const { name, shape, elements, layout, bits } = packedWeight;
       parameters.push({ ...tensor, name, shape: shape ?? [elements], elements, packing: { layout, bits, storedAs: tensor.name, shapeKnown: shape !== null } });
     } else if (claimed.has(tensor.name)) {
       // A packed tensor whose weight could not be read is named in `problems`, not counted.
-      if (!problems.some((p) => p.tensor === tensor.name)) quantisationData.push(tensor);
+      if (!unreadable.has(tensor.name)) quantisationData.push(tensor);
     } else if (QUANTISATION_DATA.test(tensor.name) || INTEGER_STORAGE.has(tensor.dtype)) {
       quantisationData.push(tensor);
     } else {

@@ -3,7 +3,7 @@
 // what the shards and their index disagree on, and, given a config the reader chose, the
 // tensor-by-tensor comparison with the model it builds (a GGUF file's tensors under their Hugging
 // Face names): counts first, then the first few names of each kind, the rest behind a disclosure.
-import type { Module } from 'lib';
+import { builtModel, type CheckpointExtras, type Module } from 'lib';
 import type { CheckpointError } from '../checkpoint/checkpoint-error.ts';
 import { type Comparison, compareWithModel } from '../checkpoint/compare.ts';
 import { ggufAsHuggingFace, isGgufOnly } from '../checkpoint/gguf-names.ts';
@@ -88,7 +88,7 @@ export function checkpointSections(
 
   const notes = [fill(text.checkpointTotal, { parameters: count(sum(counted)), short: format.short(sum(counted)), tensors: count(counted.length) })];
   for (const { name, alsoAs } of comparison?.storedTwice ?? []) notes.push(fill(text.storedTwice, { name, alsoAs }));
-  notes.push(...partNotes(counted, layers, text, format));
+  notes.push(...partNotes(counted, layers, model && builtModel(model.module)?.checkpointExtras, text, format));
   if (unpacked.quantisationData.length > 0) {
     notes.push(fill(text.quantisationData, { tensors: count(unpacked.quantisationData.length), elements: count(sum(unpacked.quantisationData)) }));
   }
@@ -109,6 +109,14 @@ export function checkpointSections(
     },
   ];
   if (unpacked.packed.length > 0) tables.push(packedTable(unpacked, text, format));
+  if (unpacked.quantisationData.length > 0) {
+    tables.push({
+      caption: text.quantisationCaption,
+      head: [text.quantisationKind, text.tensors, text.elements],
+      rows: tally(unpacked.quantisationData, (t) => dataKind(t.name)).map((row) => [row.key, count(row.tensors), count(row.elements)]),
+      numeric: [1, 2],
+    });
+  }
   tables.push(
     { caption: text.dtypeCaption, head: [text.dtype, text.tensors, text.elements], rows: tallyRows((t) => t.dtype), numeric: [1, 2] },
     { caption: text.moduleCaption, head: [text.module, text.tensors, text.elements], rows: tallyRows((t) => modulePattern(t.name)), numeric: [1, 2] },
@@ -116,6 +124,14 @@ export function checkpointSections(
   const sections: ReportSection[] = [{ title: text.checkpointTitle, notes, tables }];
   if (model && comparison) sections.push(comparisonSection(comparison, gguf.length > 0, model, text, format));
   return sections;
+}
+
+/** What a tensor of quantisation data is, by the end of its name: `qzeros`, `weight.absmax`, `*_scales`. */
+function dataKind(name: string): string {
+  const bitsandbytes = /\.(weight\..+)$/.exec(name)?.[1];
+  if (bitsandbytes) return bitsandbytes;
+  const last = name.slice(name.lastIndexOf('.') + 1);
+  return last.endsWith('_scales') ? '*_scales' : last;
 }
 
 /** The packed weights by layout and width: how many, and the parameters they stand for. */
@@ -137,11 +153,20 @@ function packedTable({ packed }: Unpacked, text: CountText, format: NumberFormat
 }
 
 /** How many of the counted parameters are an MTP layer or a vision tower. */
-function partNotes(tensors: readonly TensorInfo[], layers: number | undefined, text: CountText, format: NumberFormats): string[] {
+function partNotes(
+  tensors: readonly TensorInfo[],
+  layers: number | undefined,
+  extras: CheckpointExtras | null | undefined,
+  text: CountText,
+  format: NumberFormats,
+): string[] {
   const byPart = new Map<ModelPart, TensorInfo[]>();
   for (const tensor of tensors) {
-    const part = modelPartOf(tensor.name, layers);
-    if (part) byPart.set(part, [...(byPart.get(part) ?? []), tensor]);
+    const part = modelPartOf(tensor.name, layers, extras);
+    if (!part) continue;
+    const inPart = byPart.get(part) ?? [];
+    inPart.push(tensor);
+    byPart.set(part, inPart);
   }
   return [...byPart].map(([part, inPart]) =>
     fill(text[`part.${part}`], { parameters: format.count(sum(inPart)), tensors: format.count(inPart.length) }),

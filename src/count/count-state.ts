@@ -1,8 +1,17 @@
 // Everything the reader set, in the address: `#count?preset=…&batch=…`, so a shared link opens
 // the same calculation. A pasted config travels as base64url UTF-8 text. (Files cannot: they
 // stay on the reader's machine.)
+import { GPUS, MAX_CONTEXT, WEIGHT_FORMATS } from 'lib';
+import { OPTIMIZERS, RECOMPUTATIONS } from '../components/CountYourModel/ui-strings.ts';
 
 export const STATE_PREFIX = '#count?';
+
+/** The choices of the memory inputs: a link with anything else gets the default. */
+export const KV_DTYPES = ['bfloat16', 'float32', 'float8_e4m3fn', 'float8_e5m2'] as const;
+/** A GPU preset's id, or this for a size the reader types. */
+export const CUSTOM_GPU = 'custom';
+/** The largest batch, LoRA rank and number of GPUs the page takes; the longest context is lib's MAX_CONTEXT. */
+export const MAX_COUNT = 65_536;
 
 export interface CountState {
   /** A preset's id, or '' when the config is pasted. */
@@ -16,6 +25,14 @@ export interface CountState {
   kvDtype: string;
   rank: number;
   targets: string[];
+  /** A GPU preset's id or CUSTOM_GPU, and the size typed for a custom one ("24 GB"). */
+  gpu: string;
+  memory: string;
+  /** The weight format served (lib's WeightFormat), the optimizer and recomputation of training, the GPUs ZeRO shares. */
+  format: string;
+  optimizer: string;
+  recompute: string;
+  gpus: number;
 }
 
 export const DEFAULT_STATE: Readonly<CountState> = {
@@ -27,6 +44,12 @@ export const DEFAULT_STATE: Readonly<CountState> = {
   kvDtype: 'bfloat16',
   rank: 8,
   targets: ['q_proj', 'v_proj'],
+  gpu: 'rtx-4090',
+  memory: '',
+  format: 'bfloat16',
+  optimizer: 'adamw',
+  recompute: 'none',
+  gpus: 8,
 };
 
 const toBase64Url = (text: string) =>
@@ -47,13 +70,23 @@ export function stateToHash(state: CountState): string {
   params.set('kv', state.kvDtype);
   params.set('r', String(state.rank));
   params.set('targets', state.targets.join(','));
+  params.set('gpu', state.gpu);
+  if (state.gpu === CUSTOM_GPU) params.set('mem', state.memory);
+  params.set('format', state.format);
+  params.set('opt', state.optimizer);
+  params.set('recompute', state.recompute);
+  params.set('gpus', String(state.gpus));
   return STATE_PREFIX + params.toString();
 }
 
-const positive = (text: string | null, fallback: number) => {
+const positive = (text: string | null, fallback: number, max = MAX_COUNT) => {
   const value = Number(text);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
+  return Number.isInteger(value) && value > 0 && value <= max ? value : fallback;
 };
+
+const oneOf = (text: string | null, choices: readonly string[], fallback: string) => (text !== null && choices.includes(text) ? text : fallback);
+
+const GPU_IDS = [...GPUS.map((gpu) => gpu.id), CUSTOM_GPU];
 
 /** The state a hash describes (defaults for what it leaves out or gets wrong), or null if it is not this tool's. */
 export function stateFromHash(hash: string): CountState | null {
@@ -70,9 +103,15 @@ export function stateFromHash(hash: string): CountState | null {
     config,
     repo: params.get('repo') ?? '',
     batch: positive(params.get('batch'), DEFAULT_STATE.batch),
-    tokens: positive(params.get('tokens'), DEFAULT_STATE.tokens),
-    kvDtype: params.get('kv') ?? DEFAULT_STATE.kvDtype,
+    tokens: positive(params.get('tokens'), DEFAULT_STATE.tokens, MAX_CONTEXT),
+    kvDtype: oneOf(params.get('kv'), KV_DTYPES, DEFAULT_STATE.kvDtype),
     rank: positive(params.get('r'), DEFAULT_STATE.rank),
     targets: params.has('targets') ? params.get('targets')!.split(',').filter(Boolean) : [...DEFAULT_STATE.targets],
+    gpu: oneOf(params.get('gpu'), GPU_IDS, DEFAULT_STATE.gpu),
+    memory: params.get('mem') ?? '',
+    format: oneOf(params.get('format'), WEIGHT_FORMATS, DEFAULT_STATE.format),
+    optimizer: oneOf(params.get('opt'), OPTIMIZERS, DEFAULT_STATE.optimizer),
+    recompute: oneOf(params.get('recompute'), RECOMPUTATIONS, DEFAULT_STATE.recompute),
+    gpus: positive(params.get('gpus'), DEFAULT_STATE.gpus),
   };
 }

@@ -1,25 +1,13 @@
 // What the page says about the model a config describes, every figure computed by the library:
 // total, trainable and active parameters, the parameters by component, the 12 · L · d² estimate
-// beside the exact count, memory for the weights, the KV cache and training, and LoRA's count.
-import {
-  builtModel,
-  countActiveParameters,
-  countParameters,
-  type DType,
-  kvCacheMemory,
-  loraParameters,
-  type Module,
-  modelFromConfig,
-  parameterParts,
-  trainingMemory,
-  type TrainingSetup,
-  weightMemory,
-} from 'lib';
+// beside the exact count, memory and whether it fits (memory-report.ts), and LoRA's count.
+import { builtModel, countActiveParameters, countParameters, loraParameters, type Module, modelFromConfig, parameterParts } from 'lib';
 import { fill } from '../i18n/fill-template.ts';
 import type { CountState } from './count-state.ts';
 import type { NumberFormats } from '../i18n/number-format.ts';
 import type { ReportSection } from './report-table.ts';
-import { type CountText, TRAINING_SETUPS } from '../components/CountYourModel/ui-strings.ts';
+import type { CountText } from '../components/CountYourModel/ui-strings.ts';
+import { memorySections } from './memory-report.ts';
 
 export interface ModelReport {
   name: string;
@@ -30,9 +18,6 @@ export interface ModelReport {
   /** The names LoRA is usually pointed at in this model's family (PEFT's target_modules). */
   loraTargets: readonly string[];
 }
-
-export const WEIGHT_DTYPES: readonly DType[] = ['float32', 'bfloat16', 'int8', 'int4'];
-export const KV_DTYPES: readonly DType[] = ['bfloat16', 'float32', 'int8', 'int4'];
 
 const sizeOf = (config: Readonly<Record<string, unknown>>, ...keys: string[]) => {
   for (const key of keys) if (typeof config[key] === 'number') return config[key] as number;
@@ -95,48 +80,10 @@ export function modelReport(
         },
       ],
     },
-    memorySection(model, state, text, format),
+    ...memorySections(model, sizes, state, text, format),
     loraSection(model, state, text, format),
   ];
   return { name, model, modelType: family.modelTypes[0]!, sections, loraTargets: family.loraTargets };
-}
-
-function memorySection(model: Module, state: CountState, text: CountText, format: NumberFormats): ReportSection {
-  const gb = format.gigabytes;
-  const tables: ReportSection['tables'][number][] = [
-    {
-      caption: text.weightsCaption,
-      head: [text.dtype, text.bytes],
-      rows: WEIGHT_DTYPES.map((dtype) => [dtype === 'bfloat16' ? 'bfloat16 / float16' : dtype, gb(weightMemory(model, dtype).bytes)]),
-      numeric: [1],
-    },
-  ];
-  const notes = [text.memoryNote];
-  try {
-    const dtype = state.kvDtype as DType;
-    const kv = kvCacheMemory(model, { tokens: state.tokens, batch: state.batch, dtype });
-    tables.push({
-      caption: fill(text.kvCaption, { batch: format.count(state.batch), tokens: format.count(state.tokens), dtype }),
-      head: [text.quantity, text.bytes],
-      rows: [
-        [text.kvPerToken, `${format.count(kv.bytesPerToken)} B`],
-        [text.kvTotal, gb(kv.bytes)],
-      ],
-      numeric: [1],
-    });
-  } catch {
-    notes.push(text.kvNone);
-  }
-  tables.push({
-    caption: text.trainingCaption,
-    head: [text.setup, text.weights, text.gradients, text.optimizerState, text.masterWeights, text.total],
-    rows: TRAINING_SETUPS.map((setup: TrainingSetup) => {
-      const memory = trainingMemory(model, setup);
-      return [text[`setup.${setup}`], ...[memory.weights, memory.gradients, memory.optimizerState, memory.masterWeights, memory.bytes].map(gb)];
-    }),
-    numeric: [1, 2, 3, 4, 5],
-  });
-  return { title: text.memoryTitle, notes, tables };
 }
 
 function loraSection(model: Module, state: CountState, text: CountText, format: NumberFormats): ReportSection {

@@ -23,6 +23,8 @@ export interface ReportSection {
   tables: readonly ReportTable[];
   notes: readonly string[];
   lists?: readonly ReportList[];
+  /** A picture as SVG markup built from escaped text (memory-chart.ts), drawn before the tables that hold its numbers. */
+  figure?: string;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -48,10 +50,11 @@ function listHtml({ title, items, shown, more }: ReportList): string {
   );
 }
 
-export function sectionHtml({ title, tables, notes, lists = [] }: ReportSection): string {
+export function sectionHtml({ title, tables, notes, lists = [], figure }: ReportSection): string {
   return (
     `<section><h3>${escapeHtml(title)}</h3>` +
     notes.map((note) => `<p>${escapeHtml(note)}</p>`).join('') +
+    (figure ? `<figure class="count-figure">${figure}</figure>` : '') +
     tables.map((table) => `<div class="count-table" tabindex="0" role="region" aria-label="${escapeHtml(table.caption)}">${tableHtml(table)}</div>`).join('') +
     lists.map(listHtml).join('') +
     `</section>`

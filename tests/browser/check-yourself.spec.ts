@@ -2,7 +2,7 @@
 // whether it is right or which mistake gives that number. The counts come from the library, as
 // the page's own do.
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { Conv2d, countParameters, Linear, Sequential, SimpleNN } from 'lib';
+import { Conv2d, countParameters, Linear, modelFromConfig, Sequential, SimpleNN } from 'lib';
 import { describeViolations, violations } from '../support/axe.ts';
 
 function exercise(page: Page, question: string) {
@@ -62,4 +62,16 @@ test('an exercise, checked, has no accessibility violations', async ({ page }) =
   await expect(frozen.feedback).toContainText('trainableOnly: false');
   const found = await violations(page, { include: ['check-yourself'] });
   expect(describeViolations(found, 'light')).toEqual([]);
+});
+
+test('a why question: the sliding window adds no parameters, and a learned 4,096 × 4,096 matrix is named as the slip', async ({ page }) => {
+  await page.goto('lessons/06-counting-a-large-language-model/');
+  const window = exercise(page, 'sliding window of 4,096 tokens');
+  const sizes = { hidden_size: 4096, intermediate_size: 14336, num_hidden_layers: 32, num_attention_heads: 32, num_key_value_heads: 8, vocab_size: 32000 };
+  const added = countParameters(modelFromConfig({ ...sizes, model_type: 'mistral', sliding_window: 4096 })) -
+    countParameters(modelFromConfig({ ...sizes, model_type: 'llama' }));
+  await window.answer(String(4096 * 4096));
+  await expect(window.feedback).toContainText('It is a mask computed from positions');
+  await window.answer(String(added));
+  await expect(window.feedback).toHaveText(/^Right\. None: the window is a rule/);
 });

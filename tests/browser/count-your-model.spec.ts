@@ -176,7 +176,7 @@ test.describe('from a config', () => {
     await tool(page).locator('[data-part="preset"]').selectOption('mistral-7b');
     await tool(page).locator('[data-part="batch"]').fill('4');
     await tool(page).locator('[data-part="tokens"]').fill('8192');
-    await tool(page).locator('[data-part="kv"]').selectOption('int8');
+    await tool(page).locator('[data-part="kv"]').selectOption('float8_e4m3fn');
     await tool(page).locator('[data-part="rank"]').fill('16');
     await tool(page).locator('[name="target"][value="o_proj"]').check();
     await expect(tool(page).locator('[data-part="model"]')).toContainText('Rank 16 adapters on q_proj, v_proj, o_proj');
@@ -188,12 +188,14 @@ test.describe('from a config', () => {
     await other.goto(shared);
     await expect(tool(other)).toHaveAttribute('data-ready', '');
     await expect(tool(other).locator('[data-part="batch"]')).toHaveValue('4');
-    await expect(tool(other).locator('[data-part="kv"]')).toHaveValue('int8');
+    await expect(tool(other).locator('[data-part="kv"]')).toHaveValue('float8_e4m3fn');
     await expect(tool(other).locator('[name="target"][value="o_proj"]')).toBeChecked();
     expect(await tool(other).locator('[data-part="model"]').innerText()).toBe(tables);
   });
 
   test('a pasted config is counted, travels in the link, and a bad one keeps the last tables', async ({ page, context }) => {
+    // Five configs typed, each after the typing pause, and a second page: over 30 s on a busy machine.
+    test.slow();
     await openTool(page);
     const config = tool(page).locator('[data-part="config"]');
     // JSON reads in the code font, not in the shared field style's inherited one.
@@ -295,6 +297,7 @@ test.describe('from a config', () => {
   });
 
   test('a GPTQ-packed Llama-3.2-1B with its config.json counts 1,235,814,400 parameters and matches its model', async ({ page }, testInfo) => {
+    test.slow();
     const { header, dataBytes } = safetensorsHeader(llamaGptqHeader());
     const prefix = safetensorsPrefix(header);
     const model = testInfo.outputPath('model.safetensors');
@@ -311,6 +314,12 @@ test.describe('from a config', () => {
     await expect(results).toContainText("146 of the model's 147 tensors are in the files with the same name and shape.");
     await expect(results).toContainText('lm_head.weight is not in the files because it is tied to model.embed_tokens.weight');
     await expect(parameterRow(page, 'total')).toContainText('1,235,814,400');
+    // 112 packed weights: five listed, the rest behind a disclosure that opens.
+    const more = results.locator('details', { hasText: '107 more' });
+    await expect(more.locator('li')).toHaveCount(107);
+    await more.locator('summary').click();
+    await expect(more.locator('li').first()).toBeVisible();
+    expect(describeViolations(await violations(page, { include: ['count-your-model'] }), 'light')).toEqual([]);
   });
 
   test('Copy as Markdown puts the tables on the clipboard', async ({ page, context }) => {

@@ -86,6 +86,15 @@ describe('each packed layout counted as the weights it stands for', () => {
     expect(unknown.parameters).toEqual([]);
   });
 
+  it('compressed-tensors NVFP4: two FP4 values a byte in a uint8 weight_packed [16, 64 / 2]', async () => {
+    const { packed, quantisationData } = unpack(
+      // The scale first: an FP8 tensor beside weight_scale that is no weight starts no layout of its own.
+      await tensorsOf({ 'proj.weight_scale': spec('F8_E4M3', 16, 4), 'proj.weight_packed': spec('U8', 16, 32), 'proj.weight_global_scale': spec('F32', 1) }),
+    );
+    expect(packed.map((p) => [p.name, p.bits, p.shape])).toEqual([['proj.weight', 4, [16, 64]]]);
+    expect(quantisationData.map((t) => t.name)).toEqual(['proj.weight_scale', 'proj.weight_global_scale']);
+  });
+
   it('bitsandbytes 4-bit: 2 weights a byte in [n / 2, 1]; absmax, quant_map and the quant_state JSON are quantisation data', async () => {
     // QuantState.as_dict(packed=True) under `weight.`: absmax (one per 64-weight block), quant_map
     // (16 values), and the JSON of the rest, stored as bytes.
@@ -192,6 +201,15 @@ describe('a GPTQ-packed Llama-3.2-1B, 4-bit in groups of 128', () => {
     expect(quantisationData).toHaveLength(16 * 7 * 3);
     const [section] = checkpointSections({ headers: [file] }, {}, text, format);
     expect(section?.notes[0]).toBe('1,235,814,400 parameters (1.24B) in 146 tensors.');
+    // Per Linear of in × out: qzeros in/128 · out/8, scales in/128 · out, g_idx in.
+    const linears = [[2048, 2048], [2048, 512], [2048, 512], [2048, 2048], [2048, 8192], [2048, 8192], [8192, 2048]];
+    const per = (f: (inputs: number, outputs: number) => number) => String(16 * linears.reduce((total, [i, o]) => total + f(i!, o!), 0));
+    const data = section?.tables.find((table) => table.caption === text.quantisationCaption);
+    expect(data?.rows.map((row) => row.map((cell) => cell.replaceAll(',', '')))).toEqual([
+      ['qzeros', '112', per((i, o) => (i / 128) * (o / 8))],
+      ['scales', '112', per((i, o) => (i / 128) * o)],
+      ['g_idx', '112', per((i) => i)],
+    ]);
   });
 
   it('matches the model its config builds, every packed weight in its own shape', async () => {

@@ -82,6 +82,9 @@ describe('lesson 6 in words', () => {
     expect(kvCache.llama2.bytesPerToken).toBe(2 ** 20 / 2);
     expect(kvCache.llama3.tokens).toBe(2 * kvCache.llama2.tokens);
     expect(kvCache.llama3.bytes).toBe(kvCache.llama2.bytes / 2);
+    // Mistral-7B at 32,768 tokens keeps 4,096 of them per layer: 2 · 32 · 8 · 128 · 2 bytes each.
+    expect(kvCache.mistral.bytes).toBe(2 * 32 * 8 * 128 * 2 * 4096);
+    expect(kvCache.mistral.allFullBytes / kvCache.mistral.bytes).toBe(8);
     expect(exercises.kvBatch.right * 2).toBe(16 * GiB);
   });
 

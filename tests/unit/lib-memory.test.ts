@@ -22,13 +22,16 @@ import {
 } from 'lib';
 import { describe, expect, it } from 'vitest';
 
-/** An attention layer that keeps what `spec` says, and nothing else. */
+/** An attention layer that keeps what `spec` says, and nothing else: it is sized, never run. */
 class Caching extends Module {
   constructor(private readonly spec: KVCacheSpec) {
     super();
   }
   kvCache(): KVCacheSpec {
     return this.spec;
+  }
+  forward(): never {
+    throw new Error('Caching is only sized');
   }
 }
 const stack = (...specs: KVCacheSpec[]) => new ModuleList(specs.map((spec) => new Caching(spec)));
@@ -218,6 +221,9 @@ describe('fine-tuning (ZeRO, LoRA, QLoRA)', () => {
     constructor(n: number) {
       super();
       this.weight = new Parameter([n], () => 0);
+    }
+    forward(): never {
+      throw new Error('Psi is only counted');
     }
   }
   const dims = transformerDims({ ...LLAMA_7B, model_type: 'llama', intermediate_size: 11008 });

@@ -3,7 +3,6 @@ import { GELU } from '../../layers/activation.ts';
 import { ModuleList } from '../../layers/containers.ts';
 import { Dropout } from '../../layers/dropout.ts';
 import { Embedding } from '../../layers/embedding.ts';
-import { FusedSelfAttention } from '../../layers/fused-attention.ts';
 import { Linear } from '../../layers/linear.ts';
 import { LayerNorm } from '../../layers/normalization.ts';
 import { ShapeOnlyModule } from '../../layers/shape-only.ts';
@@ -11,6 +10,7 @@ import { fanInUniform } from '../../init.ts';
 import { pinName } from '../../names.ts';
 import { Parameter } from '../../parameter.ts';
 import { checkDim, checkRank, checkSize, formatShape, type Shape } from '../../shape.ts';
+import { FusedSelfAttention } from '../gpt2-attention.ts';
 
 /** GPT-2's sizes, in Hugging Face's config.json terms (n_embd, n_layer, n_head, n_positions, n_inner). */
 export interface GPT2LayoutConfig {

@@ -8,7 +8,8 @@ import { readFiles } from '../../checkpoint/read-files.ts';
 import { fill } from '../../i18n/fill-template.ts';
 import { type CheckpointContext, type CheckpointFiles, checkpointSections, errorText } from '../../count/checkpoint-report.ts';
 import { configErrorText } from '../../count/config-error-text.ts';
-import { type CountState, DEFAULT_STATE, stateFromHash, stateToHash } from '../../count/count-state.ts';
+import { COUNT_FIELDS, type CountField, type ReadInputs, readInputs } from '../../count/count-inputs.ts';
+import { type CountState, CUSTOM_GPU, DEFAULT_STATE, stateFromHash, stateToHash } from '../../count/count-state.ts';
 import { type ModelReport, modelReport } from '../../count/model-report.ts';
 import { type NumberFormats, numberFormats } from '../../i18n/number-format.ts';
 import { presetById } from '../../count/presets.ts';
@@ -18,6 +19,8 @@ import type { CountText } from './ui-strings.ts';
 /** A Hub repository id: `owner/name`, or a bare legacy name such as `gpt2`. */
 const REPO_ID = /^[\w.-]+(\/[\w.-]+)?$/;
 const TYPING_PAUSE_MS = 250;
+/** The memory and fine-tuning inputs, by their data-part. */
+const INPUTS = ['batch', 'tokens', 'kv', 'format', 'gpu', 'memory', 'optimizer', 'recompute', 'gpus', 'rank'] as const;
 
 class CountYourModel extends HTMLElement {
   #text!: CountText;
@@ -41,9 +44,11 @@ class CountYourModel extends HTMLElement {
     });
     this.#part('config-form').addEventListener('submit', (event) => event.preventDefault());
     this.#part('config-form').addEventListener('change', (event) => {
-      if ((event.target as Element).matches('[data-part="batch"], [data-part="tokens"], [data-part="kv"], [data-part="rank"], [name="target"]')) {
-        this.#inputsChanged();
-      }
+      const target = event.target as Element;
+      if (!target.matches(`${INPUTS.map((part) => `[data-part="${part}"]`).join(', ')}, [name="target"]`)) return;
+      // A size typed for the card means a card of that size.
+      if (target.matches('[data-part="memory"]') && this.#value('memory').trim()) this.#setValue('gpu', CUSTOM_GPU);
+      this.#inputsChanged();
     });
     this.#action('fetch-config').addEventListener('click', () => void this.#fetchConfig());
     const files = this.#part<HTMLInputElement>('files');
@@ -73,10 +78,20 @@ class CountYourModel extends HTMLElement {
     this.#setValue('preset', state.config ? '' : state.preset);
     this.#setValue('config', state.config ? pretty(state.config) : JSON.stringify(presetById(state.preset)!.config, null, 2));
     this.#setValue('repo', state.repo);
-    this.#setValue('batch', String(state.batch));
-    this.#setValue('tokens', String(state.tokens));
-    this.#setValue('kv', state.kvDtype);
-    this.#setValue('rank', String(state.rank));
+    const values: Record<(typeof INPUTS)[number], string> = {
+      batch: String(state.batch),
+      tokens: String(state.tokens),
+      kv: state.kvDtype,
+      format: state.format,
+      gpu: state.gpu,
+      memory: state.memory,
+      optimizer: state.optimizer,
+      recompute: state.recompute,
+      gpus: String(state.gpus),
+      rank: String(state.rank),
+    };
+    for (const part of INPUTS) this.#setValue(part, values[part]);
+    this.#showInputProblems([]);
     this.#count();
   }
 
@@ -104,20 +119,32 @@ class CountYourModel extends HTMLElement {
   }
 
   #inputsChanged() {
-    const positive = (part: string, fallback: number) => {
-      const value = Number(this.#value(part));
-      return Number.isInteger(value) && value > 0 ? value : fallback;
+    const raw = {
+      ...(Object.fromEntries(INPUTS.map((part) => [part, this.#value(part)])) as Record<(typeof INPUTS)[number], string>),
+      targets: [...this.querySelectorAll<HTMLInputElement>('[name="target"]:checked')].map((box) => box.value),
     };
-    const targets = [...this.querySelectorAll<HTMLInputElement>('[name="target"]:checked')].map((box) => box.value);
-    this.#state = {
-      ...this.#state,
-      batch: positive('batch', this.#state.batch),
-      tokens: positive('tokens', this.#state.tokens),
-      kvDtype: this.#value('kv'),
-      rank: positive('rank', this.#state.rank),
-      targets,
-    };
+    const { state, problems } = readInputs(raw, this.#state, this.#text, this.#format);
+    this.#state = state;
+    this.#showInputProblems(problems);
     this.#count();
+  }
+
+  /** Names each refused value, and marks its field, until the reader corrects it. */
+  #showInputProblems(problems: ReadInputs['problems']) {
+    const list = this.#part('input-errors');
+    list.replaceChildren(
+      ...problems.map(({ message }) => {
+        const line = document.createElement('p');
+        line.textContent = message;
+        return line;
+      }),
+    );
+    list.hidden = problems.length === 0;
+    for (const field of Object.keys(COUNT_FIELDS) as CountField[]) {
+      const input = this.#part(field);
+      if (problems.some((problem) => problem.field === field)) input.setAttribute('aria-invalid', 'true');
+      else input.removeAttribute('aria-invalid');
+    }
   }
 
   /** Builds the model from the state and writes its tables; a bad config keeps the last good ones. */

@@ -1,12 +1,13 @@
 // The words of the "Count your model" tool, under `count.` in content/i18n/<lang>.json.
 // CountYourModel.astro looks them up at build time and hands them to the element as JSON, since it
 // writes its tables again as the reader changes things. `{{name}}` marks where a value goes.
-import { type ConfigProblem, PARTS } from 'lib';
+import { type ConfigProblem, type OptimizerName, PARTS, type Recomputation } from 'lib';
 import { defineUiStrings, type UiText } from '../../i18n/ui-strings.ts';
 import type { CheckpointProblem } from '../../checkpoint/checkpoint-error.ts';
 import type { ModelPart } from '../../checkpoint/model-parts.ts';
 import { PACKING_LAYOUTS, type PackingProblem } from '../../checkpoint/packed.ts';
 import type { ShardProblem } from '../../checkpoint/shards.ts';
+import { SEGMENTS } from '../../count/memory-chart.ts';
 
 const CHECKPOINT_PROBLEMS: readonly CheckpointProblem[] = [
   'tooShort', 'headerTooLarge', 'headerBeyondFile', 'headerNotJson', 'headerNotObject', 'badMetadata', 'badEntry',
@@ -24,23 +25,38 @@ const COMPARED = ['matching', 'missing', 'extra', 'misShaped', 'tied', 'packed',
 
 /** The parts lib's family records sort parameters into. */
 export const COMPONENTS = PARTS;
-/** The training setups the memory table lists (lib's TrainingSetup values). */
-export const TRAINING_SETUPS = ['sgd', 'sgd-momentum', 'adam', 'adam-mixed-precision'] as const;
+/** The Hugging Face weight formats each have a sentence on what they count; GGUF's share two. */
+const HF_FORMATS = ['float32', 'bfloat16', 'float8', 'int8', 'gptq-4bit', 'awq-4bit', 'mxfp4', 'nf4'] as const;
+const KV_KINDS = ['full', 'sliding', 'latent', 'linear'] as const;
+/** The optimizers and recomputations the form offers, the first the default. */
+export const OPTIMIZERS = ['adamw', 'adam', 'sgd'] as const satisfies readonly OptimizerName[];
+export const RECOMPUTATIONS = ['none', 'selective', 'full'] as const satisfies readonly Recomputation[];
+const SCENARIOS = ['inference', 'full', 'zero', 'lora', 'qlora'] as const;
 
 export const COUNT_STRINGS = defineUiStrings('count', [
   // The config form.
   'model', 'preset', 'pasted', 'configLabel', 'configHint', 'repoLabel', 'repoFetch', 'repoFetching', 'repoFetched',
   'repoFailed', 'repoInvalid', 'configNotJson', 'configRejected', 'inputs', 'batch', 'tokens', 'kvDtype', 'loraRank',
-  'loraTargets',
+  'loraTargets', 'gpu', 'customGpu', 'gpuMemory', 'gpuMemoryHint', 'weightFormat', 'optimizer', 'recompute', 'gpus',
+  'badCount', 'badMemory',
   // The model's tables.
   'paramsTitle', 'paramsCaption', 'quantity', 'parameters', 'short', 'total', 'trainable', 'active', 'nonEmbedding',
   'activeWithoutEmbedding', 'activeWithoutEmbeddingAndHead', 'convention.withEmbedding', 'convention.withoutEmbedding',
   'convention.withoutEmbeddingAndHead', 'notCounted',
   'estimate', 'estimateNote', 'componentsTitle', 'componentsCaption', 'component', 'share', 'tiedNote',
   ...COMPONENTS.map((component) => `component.${component}` as const),
-  'memoryTitle', 'memoryNote', 'weightsCaption', 'bytes', 'kvCaption', 'kvPerToken', 'kvTotal', 'kvNone',
-  'trainingCaption', 'setup', 'weights', 'gradients', 'optimizerState', 'masterWeights',
-  ...TRAINING_SETUPS.map((setup) => `setup.${setup}` as const),
+  'memoryTitle', 'memoryNote', 'formatsCaption', 'counts', 'bytes',
+  ...HF_FORMATS.map((format) => `format.${format}` as const), 'format.gguf', 'format.ggufMix',
+  'kvCaption', 'kvKind', 'layers', 'kvPerToken', 'kvTotal', 'kvNone', 'kvNote', 'kvLatentNote', 'kvAllFullNote',
+  ...KV_KINDS.map((kind) => `kv.${kind}` as const),
+  // Will it fit.
+  'fitTitle', 'fitTitleNoGpu', 'fitNoMemory', 'fitNoDims', 'customGpuName', 'fitFits', 'fitNotFits', 'fitLongest',
+  'fitLongestNone', 'fitLongestAll', 'gpuSource', 'fitUnified', 'fitAssumptions', 'fitTraining', 'chartCaption',
+  'scenario', 'fits', 'yes', 'no',
+  ...SEGMENTS.map((segment) => `segment.${segment}` as const),
+  ...SCENARIOS.map((scenario) => `scenario.${scenario}` as const),
+  ...OPTIMIZERS.map((optimizer) => `optimizer.${optimizer}` as const),
+  ...RECOMPUTATIONS.map((recompute) => `recompute.${recompute}` as const),
   'loraTitle', 'loraCaption', 'loraTrainable', 'loraTotal', 'loraPercent', 'loraNone',
   // The presets at a glance, built with the page.
   'presetsCaption', 'weightsBf16',
@@ -49,7 +65,7 @@ export const COUNT_STRINGS = defineUiStrings('count', [
   // The checkpoint's tables.
   'checkpointTitle', 'filesCaption', 'file', 'format', 'size', 'tensors', 'elements', 'dtype', 'module',
   'dtypeCaption', 'moduleCaption', 'checkpointTotal', 'ggufNote', 'ggufOnly', 'indexNote', 'skipped', 'storedTwice',
-  'quantisationData', 'packedCaption', 'packing', 'bits',
+  'quantisationData', 'quantisationCaption', 'quantisationKind', 'packedCaption', 'packing', 'bits',
   ...PACKING_LAYOUTS.map((layout) => `layout.${layout}` as const),
   ...MODEL_PARTS.map((part) => `part.${part}` as const),
   // A checkpoint against the config's model.

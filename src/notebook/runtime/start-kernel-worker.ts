@@ -1,6 +1,8 @@
-// Starts the page's kernel worker. The notebook's loader starts the first one on the reader's
-// first intent (a pointer over a cell), in parallel with loading the rest of the notebook, so the
-// worker is up by the time the first Run reaches the kernel client, which then adopts it.
+// Starts the page's kernel worker (kernel.worker.ts, the kernel itself). The notebook's loader
+// (../ui/notebook-loader.ts) starts the first one once the page is idle, or on the reader's first
+// intent if that comes sooner, or hands over the one the page started on a click while it was
+// still parsing: the worker is up by the time the first Run reaches the kernel client, which then
+// adopts it.
 
 let early: { worker: Worker; failed: boolean } | undefined;
 
@@ -8,10 +10,10 @@ function startWorker(): Worker {
   return new Worker(new URL('./kernel.worker.ts', import.meta.url), { type: 'module' });
 }
 
-/** Starts the first kernel worker now, for the kernel client to adopt. */
-export function startKernelWorkerEarly(): void {
+/** Starts the first kernel worker now (or takes `worker`, started already), for the kernel client to adopt. */
+export function startKernelWorkerEarly(worker?: Worker): void {
   if (early) return;
-  const started = { worker: startWorker(), failed: false };
+  const started = { worker: worker ?? startWorker(), failed: false };
   // Before the client listens, a failure (offline, say) is only noted: the client starts its own.
   started.worker.addEventListener('error', () => (started.failed = true), { once: true });
   early = started;

@@ -1,7 +1,7 @@
 // A cell's code editor: CodeMirror 6 with TypeScript highlighting, line numbers, bracket
 // matching and undo, in Starlight's colours (light and dark). It replaces the build-time
 // highlighted block (Expressive Code) without moving the page: same box, font and spacing (from
-// Expressive Code's variables), same gutter width (--cell-gutter, which notebook.css gives the
+// Expressive Code's variables), same gutter width (--cell-gutter, which Cell.css gives the
 // block's line numbers too), and long lines wrap the same way, continuing at their indentation.
 // Loaded on the reader's first reach for a cell.
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
@@ -50,7 +50,7 @@ const highlightStyle = HighlightStyle.define([
 ]);
 
 // Expressive Code's own variables give the box, font and spacing of the block being replaced;
-// --cell-gutter and --cell-muted come from notebook.css, which styles that block's line numbers.
+// --cell-gutter and --cell-muted come from Cell.css, which styles that block's line numbers.
 const theme = EditorView.theme({
   '&': {
     color: 'var(--ec-codeFg, var(--sl-color-white))',

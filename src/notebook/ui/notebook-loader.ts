@@ -1,20 +1,33 @@
-// The only notebook code a page loads up front. The notebook itself (kernel client, editor,
-// controls) loads when the reader first reaches for a cell or the toolbar (pointer over it, focus
-// in it, a touch), or at once when the reader has edits of this page to restore. Until then the
-// cells show their build-time highlighted code and output, as they do without JavaScript.
+// The only notebook code a page runs up front. Once the page has loaded and is idle, it fetches
+// the notebook's module and starts the kernel worker, so that the reader's first Run waits for
+// neither; it defines the notebook (kernel client, editor, controls) when the reader first reaches
+// for a cell or the toolbar (pointer over it, focus in it, a touch), or at once when the reader
+// has edits of this page to restore. Until then the cells show their build-time highlighted code
+// and output, as they do without JavaScript.
 import { startKernelWorkerEarly } from '../runtime/start-kernel-worker.ts';
-import { EARLY_CLICKS_EVENT } from './page-events.ts';
+import { EARLY_CLICKS_EVENT, type EarlyClicks } from './page-events.ts';
 import { hasSavedEdits } from './saved-edits.ts';
 
 const NOTEBOOK = 'param-cell, notebook-toolbar';
 const INTENT = ['pointerover', 'pointerdown', 'focusin'] as const;
 
+let fetching: Promise<typeof import('./notebook-elements.ts')> | undefined;
+/** Fetches the notebook and starts the kernel worker, showing nothing yet. */
+function prepare() {
+  startKernelWorkerEarly(); // the worker loads alongside the notebook, not after it
+  fetching ??= import('./notebook-elements.ts').catch((error: unknown) => {
+    fetching = undefined; // offline, say: the next attempt fetches it again
+    throw error;
+  });
+  return fetching;
+}
+
 let loading: Promise<void> | undefined;
 function load(): Promise<void> {
   if (loading) return loading;
   for (const type of INTENT) document.removeEventListener(type, onIntent, true);
-  startKernelWorkerEarly(); // the worker loads alongside the notebook, not after it
-  return (loading = import('./notebook-elements.ts').then(() => {
+  return (loading = prepare().then(({ defineNotebook }) => {
+    defineNotebook();
     document.removeEventListener('click', holdClick, true);
   }));
 }
@@ -35,10 +48,23 @@ function holdClick(event: MouseEvent) {
   replay(event.target!, event);
 }
 
+/** Runs `task` once the page has loaded and the browser is idle. */
+function afterLoadWhenIdle(task: () => void) {
+  const whenIdle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(task) : setTimeout(task));
+  if (document.readyState === 'complete') whenIdle();
+  else addEventListener('load', whenIdle, { once: true });
+}
+
 if (document.querySelector(NOTEBOOK)) {
+  // The clicks that came while the page was parsing, and the worker the first one started
+  // (NotebookToolbar.astro held them).
+  const takeOver: EarlyClicks = (clicks, kernelWorker) => {
+    if (kernelWorker) startKernelWorkerEarly(kernelWorker);
+    for (const target of clicks) replay(target);
+  };
+  dispatchEvent(new CustomEvent(EARLY_CLICKS_EVENT, { detail: takeOver }));
   if (hasSavedEdits(location.pathname)) void load();
   for (const type of INTENT) document.addEventListener(type, onIntent, { capture: true, passive: true });
   document.addEventListener('click', holdClick, true);
-  // The clicks that came while the page was parsing (NotebookToolbar.astro held them).
-  dispatchEvent(new CustomEvent(EARLY_CLICKS_EVENT, { detail: (target: EventTarget) => replay(target) }));
+  afterLoadWhenIdle(() => void prepare().catch(() => {})); // a failure shows when the reader runs a cell
 }

@@ -2,8 +2,9 @@
 // modules, which run after: they share no globals.
 
 /**
- * Dispatched on `window` by the notebook's loader (notebook-loader.ts) once it runs, with a
- * function to call on each click the inline script of NotebookToolbar.astro held until then.
+ * Dispatched on `window` by the notebook's loader (notebook-loader.ts) once it runs, with an
+ * `EarlyClicks` function as `detail`: the inline script of NotebookToolbar.astro hands it the
+ * clicks it held until then, and the kernel worker it started on the first of them.
  */
 export const EARLY_CLICKS_EVENT = 'notebook:early-clicks';
 
@@ -13,3 +14,6 @@ export const EARLY_CLICKS_EVENT = 'notebook:early-clicks';
  * the restore script of CellTabs.astro then puts the twin into the page when PyTorch is shown.
  */
 export const TWIN_EVENT = 'notebook:twin';
+
+/** What the loader does with the clicks held while the page parsed, and the worker started for them. */
+export type EarlyClicks = (clicks: EventTarget[], kernelWorker: Worker | undefined) => void;

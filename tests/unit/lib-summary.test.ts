@@ -1,5 +1,5 @@
 // summary() against golden tables whose rows come from forward hooks on the real PyTorch models
-// (tests/fixtures/pytorch-summary.json; torchinfo's own tables are in summary-torchinfo.test.ts),
+// (tests/fixtures/pytorch-summary.json; torchinfo's own tables are in lib-summary-torchinfo.test.ts),
 // and what it shows beyond torchinfo: formulas, tied weights, attention, FLOPs, dtypes.
 import {
   GPT2,

@@ -2,15 +2,16 @@ import type { CachesKeysAndValues, KVCacheSpec } from '../capabilities.ts';
 import type { Module } from '../module.ts';
 import { reportAttentionProducts } from '../shape-hooks.ts';
 import { checkRank, checkSize, type Shape } from '../shape.ts';
-import { Dropout } from './dropout.ts';
-import { ShapeOnlyModule } from './shape-only.ts';
+import { Dropout } from '../layers/dropout.ts';
+import { ShapeOnlyModule } from '../layers/shape-only.ts';
 
 /**
  * GPT-2's masked self-attention, in OpenAI's names, which nanoGPT and Hugging Face both keep: the
  * query, key and value projections fused into one `c_attn` of width 3E, E · 3E + 3E, then the
  * output projection `c_proj`, E · E + E. The heads split E between them and do not change the
- * count. Each model picks its projection layer: nanoGPT a Linear, Hugging Face a Conv1D (the same
- * count, the weight stored transposed).
+ * count. lib's two GPT-2 layouts share it, each with its own projection layer: nanoGPT's
+ * (models/gpt2.ts) a Linear, Hugging Face's (models/hf/gpt2.ts) a Conv1D, the same count with the
+ * weight stored transposed.
  */
 export abstract class FusedSelfAttention<Projection extends Module> extends ShapeOnlyModule implements CachesKeysAndValues {
   readonly numHeads: number;
