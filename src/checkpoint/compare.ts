@@ -41,11 +41,13 @@ export function compareWithModel(tensors: readonly TensorInfo[], model: Module, 
   const expected = model.stateDict();
   const inFile = new Map(tensors.map((tensor) => [tensor.name, tensor]));
   const comparison: Comparison = { matching: 0, missing: [], extra: [], misShaped: [], tied: [], storedTwice: [], packed: [], parts: [] };
-  const firstName = new Map<Tensor, string>();
+  // Every name of each tensor, so a tied weight finds its other names at once.
+  const namesOf = new Map<Tensor, string[]>();
+  for (const [name, tensor] of expected) namesOf.set(tensor, [...(namesOf.get(tensor) ?? []), name]);
 
   for (const [name, tensor] of expected) {
-    const first = firstName.get(tensor);
-    if (!first) firstName.set(tensor, name);
+    const names = namesOf.get(tensor)!;
+    const first = names[0] !== name ? names[0] : undefined;
     const stored = inFile.get(name);
     if (stored) {
       if (fits(stored, tensor)) comparison.matching += 1;
@@ -54,7 +56,7 @@ export function compareWithModel(tensors: readonly TensorInfo[], model: Module, 
       if (first && inFile.has(first)) comparison.storedTwice.push({ name, alsoAs: first });
       continue;
     }
-    const storedAs = tiedName(name, tensor, expected, inFile);
+    const storedAs = names.find((other) => other !== name && inFile.has(other));
     if (storedAs) comparison.tied.push({ name, storedAs });
     else comparison.missing.push({ name, shape: [...tensor.shape] });
   }
@@ -67,12 +69,4 @@ export function compareWithModel(tensors: readonly TensorInfo[], model: Module, 
     else comparison.extra.push({ name: tensor.name, shape: tensor.shape });
   }
   return comparison;
-}
-
-/** Another name of the same tensor that the file does store. */
-function tiedName(name: string, tensor: Tensor, expected: Map<string, Tensor>, inFile: Map<string, TensorInfo>): string | undefined {
-  for (const [other, candidate] of expected) {
-    if (other !== name && candidate === tensor && inFile.has(other)) return other;
-  }
-  return undefined;
 }

@@ -269,17 +269,18 @@ export function unpack(tensors: readonly TensorInfo[], quantisation?: Quantisati
     if ('weight' in found) packed.push(found.weight);
     else problems.push(found.problem);
   }
-  const stored = new Set(packed.map((p) => p.storedAs));
+  const stored = new Map(packed.map((p) => [p.storedAs, p]));
+  const unreadable = new Set(problems.map((p) => p.tensor));
   const parameters: TensorInfo[] = [];
   const quantisationData: TensorInfo[] = [];
   for (const tensor of tensors) {
-    const packedWeight = stored.has(tensor.name) ? packed.find((p) => p.storedAs === tensor.name)! : undefined;
+    const packedWeight = stored.get(tensor.name);
     if (packedWeight) {
       const { name, shape, elements, layout, bits } = packedWeight;
       parameters.push({ ...tensor, name, shape: shape ?? [elements], elements, packing: { layout, bits, storedAs: tensor.name, shapeKnown: shape !== null } });
     } else if (claimed.has(tensor.name)) {
       // A packed tensor whose weight could not be read is named in `problems`, not counted.
-      if (!problems.some((p) => p.tensor === tensor.name)) quantisationData.push(tensor);
+      if (!unreadable.has(tensor.name)) quantisationData.push(tensor);
     } else if (QUANTISATION_DATA.test(tensor.name) || INTEGER_STORAGE.has(tensor.dtype)) {
       quantisationData.push(tensor);
     } else {

@@ -163,7 +163,10 @@ function partNotes(
   const byPart = new Map<ModelPart, TensorInfo[]>();
   for (const tensor of tensors) {
     const part = modelPartOf(tensor.name, layers, extras);
-    if (part) byPart.set(part, [...(byPart.get(part) ?? []), tensor]);
+    if (!part) continue;
+    const inPart = byPart.get(part) ?? [];
+    inPart.push(tensor);
+    byPart.set(part, inPart);
   }
   return [...byPart].map(([part, inPart]) =>
     fill(text[`part.${part}`], { parameters: format.count(sum(inPart)), tensors: format.count(inPart.length) }),

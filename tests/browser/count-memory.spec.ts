@@ -33,6 +33,7 @@ test('the verdict, the picture and its table are in the page without JavaScript'
 });
 
 test('the KV cache, the verdict and the picture follow the inputs, which travel in the link', async ({ page, context }) => {
+  test.slow(); // two pages, each recounting a 7B model several times
   await openTool(page);
   await tool(page).locator('[data-part="preset"]').selectOption('mistral-7b');
   await tool(page).locator('[data-part="tokens"]').fill('32768');
@@ -64,6 +65,7 @@ test('the KV cache, the verdict and the picture follow the inputs, which travel 
 });
 
 test('a context, batch or GPU memory the page cannot use is named, and the tables keep working', async ({ page }) => {
+  test.slow(); // every change recounts the model
   await openTool(page);
   const errors = tool(page).locator('[data-part="input-errors"]');
   const before = await fitSection(page).innerText();

@@ -72,14 +72,26 @@ test('top-level await works in a cell', async ({ page }) => {
   await expect(await runOnce(cell)).toHaveText('32');
 });
 
-test('nothing of the notebook beyond a small loader downloads until the reader reaches for a cell, and no compiler until an edit', async ({ page }) => {
+test('a page loads only a small loader of the notebook; the notebook and its kernel come once the page has loaded, the editor when the reader reaches for a cell, no compiler until an edit', async ({
+  page,
+  context,
+}) => {
   const scripts: string[] = [];
-  page.on('request', (request) => {
-    if (request.resourceType() === 'script') scripts.push(request.url());
+  const beforeLoad: string[] = [];
+  let loaded = false;
+  page.on('load', () => (loaded = true));
+  // The context sees the page's requests and its workers' alike.
+  context.on('request', (request) => {
+    if (request.resourceType() !== 'script' && !/\.js(\?|$)/.test(request.url())) return;
+    scripts.push(request.url());
+    if (!loaded) beforeLoad.push(request.url());
   });
   const cells = await openLesson(page);
+  expect(beforeLoad.filter((url) => /editor|kernel|compile-cell|notebook-elements/.test(url))).toEqual([]);
+  // Once the page has loaded and is idle: the notebook's module and the kernel's worker.
+  await expect.poll(() => scripts.filter((url) => /notebook-elements|kernel\.worker/.test(url)).length).toBe(2);
   await page.waitForLoadState('networkidle');
-  expect(scripts.filter((url) => /editor|kernel|compile-cell|notebook-elements/.test(url))).toEqual([]);
+  expect(scripts.filter((url) => /editor|compile-cell/.test(url))).toEqual([]);
   await expect(page.locator('.cm-editor')).toHaveCount(0);
 
   await cells.first().hover();
@@ -91,6 +103,8 @@ test('nothing of the notebook beyond a small loader downloads until the reader r
   await replaceCode(cells.nth(1), 'console.log(16 * 2);');
   await expect(await runOnce(cells.nth(1))).toHaveText('32');
   expect(scripts.some((url) => /compile-cell/.test(url))).toBe(true);
+  // One kernel worker: the one started at idle is the one the first run adopted.
+  expect(scripts.filter((url) => /kernel\.worker/.test(url))).toHaveLength(1);
 });
 
 test.describe('with JavaScript off', () => {

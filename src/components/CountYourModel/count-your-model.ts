@@ -134,9 +134,9 @@ class CountYourModel extends HTMLElement {
     const list = this.#part('input-errors');
     list.replaceChildren(
       ...problems.map(({ message }) => {
-        const item = document.createElement('li');
-        item.textContent = message;
-        return item;
+        const line = document.createElement('p');
+        line.textContent = message;
+        return line;
       }),
     );
     list.hidden = problems.length === 0;
