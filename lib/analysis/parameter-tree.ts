@@ -61,7 +61,7 @@ interface Entry {
 }
 
 const join = (prefix: string, name: string) => (prefix ? `${prefix}.${name}` : name);
-const isExpertStore = (module: Module): module is ExpertStore => typeof (module as Partial<ExpertStore>).parametersPerExpert === 'function';
+const isExpertStore = (module: Module): module is ExpertStore => typeof (module as { parametersPerExpert?: unknown }).parametersPerExpert === 'function';
 
 /** One expert's tensors: an ExpertList's projections, or a stacked tensor without its expert axis. */
 function expertTensors(store: ExpertStore): [string, number[]][] {

@@ -4,7 +4,7 @@
 // technology: the table holds every box's figures, its rows are the keyboard path (a focused or
 // hovered row outlines its box), and a screen reader reads it as the table it is.
 import { hierarchy, treemap, treemapSquarify } from 'd3-hierarchy';
-import { isGroup, type ParameterLeaf, type ParameterTree, PARTS } from 'lib';
+import { type ActiveOptions, builtModel, countActiveParameters, countParameters, isGroup, type Module, type ParameterLeaf, type ParameterTree, PARTS } from 'lib';
 import { escapeHtml } from '../../count/report-table.ts';
 import { fill } from '../../i18n/fill-template.ts';
 import type { NumberFormats } from '../../i18n/number-format.ts';
@@ -181,8 +181,15 @@ export function mapCss(): string {
     `.param-map [data-colour="${i}"]:is(rect) { fill: ${dark}; }`,
     `:root[data-theme='light'] .param-map [data-colour="${i}"]:is(rect) { fill: ${light}; }`,
   ]);
+  // The cells of a small model take the same colours, its tensors in order.
+  const cells = MAP_COLOURS.flatMap(({ light, dark }, i) => [
+    `.param-cells td[data-colour="${i}"] { background: ${dark}; }`,
+    `:root[data-theme='light'] .param-cells td[data-colour="${i}"] { background: ${light}; }`,
+  ]);
+  cells.push(`.param-cells td { color: ${LABEL.dark}; }`, `:root[data-theme='light'] .param-cells td { color: ${LABEL.light}; }`);
   return [
     ...rules,
+    ...cells,
     `.param-map text.map-label { fill: ${LABEL.dark}; }`,
     `:root[data-theme='light'] .param-map text.map-label { fill: ${LABEL.light}; }`,
     `.param-map rect[data-dim] { fill: ${DIMMED.dark.fill}; stroke: ${DIMMED.dark.stroke}; }`,
@@ -190,4 +197,16 @@ export function mapCss(): string {
     `.param-map text.map-label[data-dim] { fill: ${DIMMED.dark.text}; }`,
     `:root[data-theme='light'] .param-map text.map-label[data-dim] { fill: ${DIMMED.light.text}; }`,
   ].join('\n');
+}
+
+/**
+ * For a mixture of experts built by modelFromConfig, how its vendor counts the active parameters:
+ * the options for parameterTree and the words that name the convention. Undefined for a dense model.
+ */
+export function tokenView(model: Module): { options: ActiveOptions; token: NonNullable<MapOptions['token']> } | undefined {
+  const built = builtModel(model);
+  if (!built || countActiveParameters(model) === countParameters(model, { trainableOnly: false })) return undefined;
+  const { vendor, inputEmbedding, outputHead } = built.family.active;
+  const convention = !outputHead ? 'withoutEmbeddingAndHead' : inputEmbedding ? 'withEmbedding' : 'withoutEmbedding';
+  return { options: { inputEmbedding, outputHead }, token: { vendor, convention } };
 }
