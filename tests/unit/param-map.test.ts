@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { BatchNorm1d, builtModel, Linear, modelFromConfig, parameterTree, Sequential, SimpleNN } from 'lib';
 import { describe, expect, it } from 'vitest';
-import { BACKGROUND, DIMMED, HEIGHT, LABEL, MAP_COLOURS, paramMapHtml, WIDTH } from '../../src/components/ParamMap/param-map.ts';
+import { BACKGROUND, DIMMED, HEIGHT, LABEL, MAP_COLOURS, paramMapHtml, tokenView, WIDTH } from '../../src/components/ParamMap/param-map.ts';
 import { MAP_STRINGS, type MapText } from '../../src/components/ParamMap/ui-strings.ts';
 import { presetById } from '../../src/count/presets.ts';
 import { numberFormats } from '../../src/i18n/number-format.ts';
@@ -58,6 +58,18 @@ describe('paramMapHtml', () => {
     expect(drawn).toHaveLength(4);
     const unit = drawn[0]!.area / 15;
     expect(drawn.map((b) => Math.round(b.area / unit))).toEqual([15, 5, 10, 2]);
+  });
+});
+
+describe('tokenView', () => {
+  it('lights a dense model whole and names the convention of a mixture of experts, as lesson 7 says', () => {
+    expect(tokenView(modelFromConfig({ ...presetById('llama-2-7b')!.config }))).toBeUndefined();
+    for (const id of ['gpt-oss-20b', 'deepseek-v3']) {
+      const view = tokenView(modelFromConfig({ ...presetById(id)!.config }))!;
+      expect(view.options).toEqual({ inputEmbedding: false, outputHead: true });
+      expect(view.token.convention).toBe('withoutEmbedding');
+    }
+    expect(tokenView(modelFromConfig({ ...presetById('gpt-oss-20b')!.config }))!.token.vendor).toBe('OpenAI');
   });
 });
 
