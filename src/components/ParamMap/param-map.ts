@@ -4,7 +4,7 @@
 // technology: the table holds every box's figures, its rows are the keyboard path (a focused or
 // hovered row outlines its box), and a screen reader reads it as the table it is.
 import { hierarchy, treemap, treemapSquarify } from 'd3-hierarchy';
-import { type ActiveOptions, builtModel, countActiveParameters, countParameters, isGroup, type Module, type ParameterLeaf, type ParameterTree, PARTS } from 'lib';
+import { type ActiveOptions, builtModel, countActiveParameters, countParameters, isGroup, type Module, type ParameterLeaf, type ParameterTree, PARTS, parameterTree } from 'lib';
 import { escapeHtml } from '../../count/report-table.ts';
 import { fill } from '../../i18n/fill-template.ts';
 import type { NumberFormats } from '../../i18n/number-format.ts';
@@ -166,7 +166,7 @@ export function paramMapHtml(tree: ParameterTree, { model, text, format, token }
   return (
     `<figure class="param-map not-content">` +
     `<svg class="map-svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg"><title>${escapeHtml(fill(text.title, { model }))}</title>${boxes.join('')}</svg>` +
-    notes.map((note) => `<p class="map-note">${escapeHtml(note)}</p>`).join('') +
+    `<div class="map-notes">${notes.map((note) => `<p class="map-note">${escapeHtml(note)}</p>`).join('')}</div>` +
     `<div class="map-table" tabindex="0" role="region" aria-label="${escapeHtml(caption)}"><table><caption>${escapeHtml(caption)}</caption>` +
     `<thead><tr>${head.map((h, i) => `<th scope="col"${i >= 2 ? ' data-numeric' : ''}>${escapeHtml(h)}</th>`).join('')}</tr></thead>` +
     `<tbody>${rows.join('')}${totalRow}</tbody></table></div>` +
@@ -209,4 +209,10 @@ export function tokenView(model: Module): { options: ActiveOptions; token: NonNu
   const { vendor, inputEmbedding, outputHead } = built.family.active;
   const convention = !outputHead ? 'withoutEmbeddingAndHead' : inputEmbedding ? 'withEmbedding' : 'withoutEmbedding';
   return { options: { inputEmbedding, outputHead }, token: { vendor, convention } };
+}
+
+/** The map of a model as the pages and Count your model draw it: a mixture of experts with one token's path lit. */
+export function modelMapHtml(model: Module, name: string, text: MapText, format: NumberFormats): string {
+  const view = tokenView(model);
+  return paramMapHtml(parameterTree(model, view?.options), { model: name, text, format, token: view?.token });
 }
