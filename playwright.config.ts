@@ -10,6 +10,12 @@ export default defineConfig({
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
+  // Time-outs are there to end a test that hangs. A 2-core machine under load runs a page many
+  // times slower than a quiet one (a cell's first run starts the kernel worker; axe takes seconds on
+  // a long lesson), and a slow machine must make a test slower, not fail it. A retrying assertion
+  // passes as soon as it holds, so a longer wait costs nothing when the page is right.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   forbidOnly: !!process.env.CI,
   // The JSON report feeds the totals line that .ci/run prints.
   reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
