@@ -19,6 +19,7 @@ export {
 } from './capabilities.ts';
 export { type ActiveOptions, countActiveParameters } from './analysis/active.ts';
 export { type ParameterParts, parameterParts, partOf } from './analysis/parts.ts';
+export { isGroup, type ParameterGroup, type ParameterLeaf, type ParameterPart, type ParameterTree, parameterTree } from './analysis/parameter-tree.ts';
 export { countParameters } from './analysis/count.ts';
 export { type SineDataOptions, type Split, sineData, sineTarget } from './data/sine.ts';
 export { freeze } from './freeze.ts';

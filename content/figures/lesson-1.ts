@@ -26,3 +26,6 @@ export const exercises = {
     weightsOnly: countParameters(new Linear(3, 2, { bias: false })),
   },
 };
+
+/** The model of the page's picture of its 32 parameters, one cell each. */
+export const simpleNN = new SimpleNN(3, 5, 2);

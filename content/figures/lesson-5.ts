@@ -1,6 +1,7 @@
 // Lesson 5's figures, computed by the library: both languages' pages and
 // tests/unit/lesson5-claims.test.ts import them, so a number cannot differ between the pages.
-import { BatchNorm2d, Conv2d, countParameters, GPT2, Linear, resnet18, SimpleNN, summary } from 'lib';
+import { BatchNorm2d, Conv2d, countParameters, GPT2, Linear, modelFromConfig, resnet18, SimpleNN, summary } from 'lib';
+import { presetById } from '../../src/count/presets.ts';
 
 const numel = (tensors: Iterable<{ numel(): number }>) => [...tensors].reduce((sum, t) => sum + t.numel(), 0);
 
@@ -11,6 +12,8 @@ export const TOKENS = 1024;
 
 /** GPT-2 small, as the page's tables and its ParamCount show it. */
 export const gpt2 = new GPT2();
+/** GPT-2 small from its config.json, so the page's map sorts its tensors by the family record's parts. */
+export const gpt2Map = modelFromConfig({ ...presetById('gpt2')!.config });
 const gpt2Summary = summary(gpt2, { inputSize: [1, TOKENS], dtypes: ['int64'] });
 const linears = [...gpt2.modules()].filter((m): m is Linear => m instanceof Linear);
 const d = 768;

@@ -23,8 +23,8 @@ export const gptOss20bConfig = preset('gpt-oss-20b') as {
   sliding_window: number; vocab_size: number;
 };
 
-const deepseek = modelFromConfig(deepseekV3Config);
-const gptOss = modelFromConfig(gptOss20bConfig);
+export const deepseek = modelFromConfig(deepseekV3Config);
+export const gptOss = modelFromConfig(gptOss20bConfig);
 
 /**
  * The parameters of the module named `name` (`model.layers.3.mlp`), found by name: listing every

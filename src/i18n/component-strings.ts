@@ -3,6 +3,7 @@
 // own adds its list here.
 import { CHECK_YOURSELF_STRINGS } from '../components/CheckYourself/ui-strings.ts';
 import { COUNT_STRINGS } from '../components/CountYourModel/ui-strings.ts';
+import { MAP_STRINGS } from '../components/ParamMap/ui-strings.ts';
 import { LAB_STRINGS } from '../components/OverfitLab/ui-strings.ts';
 import { SUMMARY_STRINGS } from '../components/Summary/ui-strings.ts';
 import { NOTEBOOK_STRINGS } from '../notebook/ui/ui-strings.ts';
@@ -13,4 +14,5 @@ export const COMPONENT_STRINGS = [
   LAB_STRINGS,
   SUMMARY_STRINGS,
   COUNT_STRINGS,
+  MAP_STRINGS,
 ] as const;

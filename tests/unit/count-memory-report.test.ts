@@ -10,6 +10,7 @@ import { modelReport } from '../../src/count/model-report.ts';
 import { presetById } from '../../src/count/presets.ts';
 import { numberFormats } from '../../src/i18n/number-format.ts';
 import { uiText } from '../../src/i18n/ui-strings.ts';
+import { contrast } from '../support/contrast.ts';
 import { COUNT_STRINGS, type CountText } from '../../src/components/CountYourModel/ui-strings.ts';
 
 const text = uiText(JSON.parse(readFileSync(new URL('../../content/i18n/en.json', import.meta.url), 'utf8')), COUNT_STRINGS) as CountText;
@@ -128,18 +129,6 @@ describe('the inputs', () => {
 });
 
 describe('the picture’s colours', () => {
-  /** WCAG 2 relative luminance of #rrggbb. */
-  const luminance = (hex: string) => {
-    const [r, g, b] = [1, 3, 5].map((i) => {
-      const c = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
-      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-  };
-  const contrast = (a: string, b: string) => {
-    const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-    return (high! + 0.05) / (low! + 0.05);
-  };
   // Starlight's page backgrounds: white in the light theme, hsl(224, 10%, 10%) = rgb(23, 24, 28) in the dark one.
   it.each(SEGMENTS)('draws %s at 3:1 or more against both themes (WCAG 1.4.11)', (segment) => {
     expect(contrast(SEGMENT_COLOURS[segment].light, '#ffffff')).toBeGreaterThanOrEqual(3);

@@ -15,6 +15,8 @@ import { type NumberFormats, numberFormats } from '../../i18n/number-format.ts';
 import { presetById } from '../../count/presets.ts';
 import { loraTargetsHtml, type ReportSection, sectionHtml, sectionMarkdown } from '../../count/report-table.ts';
 import type { CountText } from './ui-strings.ts';
+import { modelMapHtml } from '../ParamMap/param-map.ts';
+import type { MapText } from '../ParamMap/ui-strings.ts';
 
 /** A Hub repository id: `owner/name`, or a bare legacy name such as `gpt2`. */
 const REPO_ID = /^[\w.-]+(\/[\w.-]+)?$/;
@@ -24,6 +26,7 @@ const INPUTS = ['batch', 'tokens', 'kv', 'format', 'gpu', 'memory', 'optimizer',
 
 class CountYourModel extends HTMLElement {
   #text!: CountText;
+  #mapText!: MapText;
   #format!: NumberFormats;
   #state: CountState = { ...DEFAULT_STATE };
   #report: ModelReport | null = null;
@@ -36,6 +39,7 @@ class CountYourModel extends HTMLElement {
 
   connectedCallback() {
     this.#text = JSON.parse(this.dataset.labels ?? '{}');
+    this.#mapText = JSON.parse(this.dataset.mapLabels ?? '{}');
     this.#format = numberFormats(document.documentElement.lang || 'en');
     this.#part('preset').addEventListener('change', () => this.#choosePreset(this.#value('preset')));
     this.#part('config').addEventListener('input', () => {
@@ -167,6 +171,7 @@ class CountYourModel extends HTMLElement {
     this.#report = report;
     this.#context = this.#chosen ? { config, model: { name: report.name, module: report.model, modelType: report.modelType } } : {};
     this.#part('model').innerHTML = report.sections.map(sectionHtml).join('');
+    this.#part('map').innerHTML = modelMapHtml(report.model, report.name, this.#mapText, this.#format);
     this.#part('targets').innerHTML = loraTargetsHtml(report.loraTargets, this.#state.targets);
     this.#renderCheckpoint();
   }
