@@ -68,6 +68,10 @@ interface FieldState {
   listedAt: number;
 }
 
+// What `eachModule` and `ownTensors` reach inside a Module, handed out by its static block.
+let stateOf: (module: Module) => FieldState;
+let tensorsOf: (module: Module) => readonly [string, unknown][];
+
 // The object behind the proxy that `Guarded` has just made, until the Module being constructed
 // takes it (its first field): a hand-over, as a proxy cannot be asked for its target.
 let unguarded: object | null = null;
@@ -104,6 +108,8 @@ abstract class Guarded {
 export abstract class Module extends Guarded {
   static {
     pinName(this, 'Module');
+    stateOf = (module) => module.#fieldState;
+    tensorsOf = (module) => module.#tensorFields();
   }
 
   readonly #fieldState: FieldState = { self: takeUnguarded() as Record<string, unknown>, order: null, listed: NO_FIELDS, listedAt: -1 };
@@ -348,6 +354,30 @@ export abstract class Module extends Guarded {
     return dotted.length === 0 ? fields : [...fields, ...dotted];
   }
 }
+
+/**
+ * The walk of `modules()` without a generator, for analyses that visit every module of a model (a
+ * 10,000-layer model has 100,000; counting one on first call runs before the JIT has compiled
+ * anything): each module once, depth-first, in PyTorch's order. Inside the library only.
+ */
+export function eachModule(root: Module, visit: (module: Module) => void): void {
+  const seen = new Set<Module>();
+  const stack: Module[] = [root];
+  while (stack.length > 0) {
+    const module = stack.pop()!;
+    if (seen.has(module)) continue;
+    seen.add(module);
+    visit(module);
+    const fields = listFields(stateOf(module));
+    for (let i = fields.length - 1; i >= 0; i--) {
+      const child = fields[i]![1];
+      if (child instanceof Module) stack.push(child);
+    }
+  }
+}
+
+/** A module's own registered values and dotted tensors, by name, as `parameters(false)` lists them. Inside the library only. */
+export const ownTensors = (module: Module): readonly [string, unknown][] => tensorsOf(module);
 
 // A module's registered fields (modules, parameters, buffers) in the order their values arrived,
 // listed again only after some module's fields changed. JavaScript keeps fields in declaration
