@@ -54,8 +54,10 @@ const guardParameters: ProxyHandler<object> = {
   },
 };
 
-// What a Module keeps about its own fields, in one private field: a private field of a proxy is
-// slow to reach (about ten times a plain object's), so a traversal reaches it once per module.
+// What a Module keeps about its own fields, under FIELD_STATE on the object behind its proxy.
+// Module has no private member: a proxy keeps its private fields (and the mark of a class's private
+// methods) in a dictionary of its own, about 300 bytes per module, each ten times slower to reach
+// than a plain object's property.
 interface FieldState {
   // The module's own object, past the proxy: reading fields needs no guard, and goes faster.
   readonly self: Record<string, unknown>;
@@ -68,26 +70,22 @@ interface FieldState {
   listedAt: number;
 }
 
-// What `eachModule` and `ownTensors` reach inside a Module, handed out by its static block.
-let stateOf: (module: Module) => FieldState;
-let tensorsOf: (module: Module) => readonly [string, unknown][];
+const FIELD_STATE = Symbol('fields');
 
-// The object behind the proxy that `Guarded` has just made, until the Module being constructed
-// takes it (its first field): a hand-over, as a proxy cannot be asked for its target.
-let unguarded: object | null = null;
+const stateOf = (module: Module): FieldState => (module as unknown as Record<symbol, FieldState>)[FIELD_STATE]!;
 
-function takeUnguarded(): object {
-  const self = unguarded!;
-  unguarded = null;
-  return self;
-}
+// A module's fields, then the tensors it holds under dotted names (made only when tensors are
+// listed): handed out by Module's static block, as `dottedTensors` is protected.
+let tensorFields: (module: Module) => readonly [string, unknown][];
 
 // The first constructor of every module: it hands the constructors after it, and so the caller, a
 // proxy of the new object whose only trap is `guardParameters`. Nothing else sees an assignment
 // (a field's accessor would be replaced by the subclass's own field definition).
 abstract class Guarded {
   constructor() {
-    unguarded = this;
+    // Defined before there is a proxy, so no trap sees it; not enumerable, so no field either.
+    const state: FieldState = { self: this as unknown as Record<string, unknown>, order: null, listed: NO_FIELDS, listedAt: -1 };
+    Object.defineProperty(this, FIELD_STATE, { value: state });
     // biome-ignore lint/correctness/noConstructorReturn: the proxy is the module, from its first field on.
     return new Proxy(this, guardParameters);
   }
@@ -108,11 +106,12 @@ abstract class Guarded {
 export abstract class Module extends Guarded {
   static {
     pinName(this, 'Module');
-    stateOf = (module) => module.#fieldState;
-    tensorsOf = (module) => module.#tensorFields();
+    tensorFields = (module) => {
+      const fields = listFields(stateOf(module));
+      const dotted = module.dottedTensors();
+      return dotted.length === 0 ? fields : [...fields, ...dotted];
+    };
   }
-
-  readonly #fieldState: FieldState = { self: takeUnguarded() as Record<string, unknown>, order: null, listed: NO_FIELDS, listedAt: -1 };
 
   /** True while training (the default), false after `eval()`: Dropout acts only in training. */
   training = true;
@@ -143,7 +142,7 @@ export abstract class Module extends Guarded {
     if (name === '' || name.includes('.')) {
       throw new RangeError(`${where}: a name must be non-empty and without ".", got "${name}"`);
     }
-    const state = this.#fieldState;
+    const state = stateOf(this);
     const self = state.self;
     if (name in self && !(Object.hasOwn(self, name) && kindOf(self[name]) === kind)) {
       throw new RangeError(`${where}: "${name}" would hide the property of that name`);
@@ -208,7 +207,7 @@ export abstract class Module extends Guarded {
 
   /** Each parameter once, even when shared: the twin of `parameters()`. */
   *parameters(recurse = true): Generator<Parameter> {
-    for (const [, parameter] of this.#namedTensors(Parameter, null, recurse)) yield parameter;
+    for (const [, parameter] of namedTensors(this, Parameter, null, recurse)) yield parameter;
   }
 
   /**
@@ -217,17 +216,17 @@ export abstract class Module extends Guarded {
    * come before those of its children, as in PyTorch.
    */
   namedParameters(prefix = '', recurse = true): Generator<[string, Parameter]> {
-    return this.#namedTensors(Parameter, prefix, recurse);
+    return namedTensors(this, Parameter, prefix, recurse);
   }
 
   /** Each buffer once (BatchNorm's running statistics, say): the twin of `buffers()`. */
   *buffers(recurse = true): Generator<Buffer> {
-    for (const [, buffer] of this.#namedTensors(Buffer, null, recurse)) yield buffer;
+    for (const [, buffer] of namedTensors(this, Buffer, null, recurse)) yield buffer;
   }
 
   /** `[name, buffer]` pairs such as `bn.running_mean`, each buffer once: the twin of `named_buffers()`. */
   namedBuffers(prefix = '', recurse = true): Generator<[string, Buffer]> {
-    return this.#namedTensors(Buffer, prefix, recurse);
+    return namedTensors(this, Buffer, prefix, recurse);
   }
 
   /**
@@ -237,7 +236,7 @@ export abstract class Module extends Guarded {
    */
   stateDict(prefix = ''): Map<string, Tensor> {
     const state = new Map<string, Tensor>();
-    this.#saveTo(state, prefix);
+    saveTo(this, state, prefix);
     return state;
   }
 
@@ -252,7 +251,7 @@ export abstract class Module extends Guarded {
    */
   *namedChildren(removeDuplicate = true): Generator<[string, Module]> {
     const seen = new Set<Module>();
-    for (const [name, child] of this.#childFields()) {
+    for (const [name, child] of childFields(this)) {
       if (removeDuplicate && seen.has(child)) continue;
       seen.add(child);
       yield [name, child];
@@ -261,12 +260,12 @@ export abstract class Module extends Guarded {
 
   /** This module and every submodule, depth-first, each once. */
   *modules(): Generator<Module> {
-    for (const [, module] of this.#namedModules(null)) yield module;
+    for (const [, module] of namedModules(this, null)) yield module;
   }
 
   /** `[name, module]` pairs, starting with this module named `prefix` (`''` by default). */
   namedModules(prefix = ''): Generator<[string, Module]> {
-    return this.#namedModules(prefix);
+    return namedModules(this, prefix);
   }
 
   /** Sets `requiresGrad` on every parameter (`false` freezes them) and returns this module. */
@@ -280,7 +279,7 @@ export abstract class Module extends Guarded {
     const extra = this.extraRepr();
     const extraLines = extra ? extra.split('\n') : [];
     // Like PyTorch's repr, a module registered twice is listed twice.
-    const childLines = [...this.#childFields()].map(
+    const childLines = [...childFields(this)].map(
       ([name, child]) => `(${name}): ${indent(child.toString(), 2)}`,
     );
     const lines = [...extraLines, ...childLines];
@@ -289,70 +288,64 @@ export abstract class Module extends Guarded {
     else if (lines.length > 0) body = `\n  ${lines.join('\n  ')}\n`;
     return `${this.constructor.name}(${body})`;
   }
+}
 
-  // Named when `prefix` is a string; with null, every name is '' and none is built (counting
-  // needs none: a 10,000-layer model has 200,000 tensors).
-  *#namedTensors<T extends Tensor>(
-    kind: abstract new (...args: never[]) => T,
-    prefix: string | null,
-    recurse: boolean,
-  ): Generator<[string, T]> {
-    const seen = new Set<T>();
-    const modules: Iterable<[string, Module]> = recurse ? this.#namedModules(prefix) : [[prefix ?? '', this]];
-    for (const [modulePrefix, module] of modules) {
-      for (const [name, value] of module.#tensorFields()) {
-        if (!(value instanceof kind) || seen.has(value)) continue;
-        seen.add(value);
-        yield [prefix === null ? '' : join(modulePrefix, name), value];
-      }
+// Named when `prefix` is a string; with null, every name is '' and none is built (counting needs
+// none: a 10,000-layer model has 200,000 tensors).
+function* namedTensors<T extends Tensor>(
+  root: Module,
+  kind: abstract new (...args: never[]) => T,
+  prefix: string | null,
+  recurse: boolean,
+): Generator<[string, T]> {
+  const seen = new Set<T>();
+  const modules: Iterable<[string, Module]> = recurse ? namedModules(root, prefix) : [[prefix ?? '', root]];
+  for (const [modulePrefix, module] of modules) {
+    for (const [name, value] of tensorFields(module)) {
+      if (!(value instanceof kind) || seen.has(value)) continue;
+      seen.add(value);
+      yield [prefix === null ? '' : join(modulePrefix, name), value];
     }
   }
+}
 
-  #saveTo(state: Map<string, Tensor>, prefix: string): void {
-    const fields = this.#tensorFields();
-    for (const kind of [Parameter, Buffer]) {
-      for (const [name, value] of fields) if (value instanceof kind) state.set(join(prefix, name), value);
+function saveTo(module: Module, state: Map<string, Tensor>, prefix: string): void {
+  const fields = tensorFields(module);
+  for (const kind of [Parameter, Buffer]) {
+    for (const [name, value] of fields) if (value instanceof kind) state.set(join(prefix, name), value);
+  }
+  for (const [name, child] of childFields(module)) saveTo(child, state, join(prefix, name));
+}
+
+// Depth first, each module once, in PyTorch's order; named as `namedTensors` names. A stack rather
+// than nested generators, whose every item passes up through each level: a 10,000-layer model
+// has 100,000 modules.
+function* namedModules(root: Module, prefix: string | null): Generator<[string, Module]> {
+  const seen = new Set<Module>();
+  const modules: Module[] = [root];
+  const names: string[] = [prefix ?? ''];
+  while (modules.length > 0) {
+    const module = modules.pop()!;
+    const name = names.pop()!;
+    if (seen.has(module)) continue;
+    seen.add(module);
+    yield [name, module];
+    const fields = listFields(stateOf(module));
+    for (let i = fields.length - 1; i >= 0; i--) {
+      const [childName, child] = fields[i]!;
+      if (!(child instanceof Module)) continue;
+      modules.push(child);
+      names.push(prefix === null ? '' : join(name, childName));
     }
-    for (const [name, child] of this.#childFields()) child.#saveTo(state, join(prefix, name));
   }
+}
 
-  // Depth first, each module once, in PyTorch's order; named as `#namedTensors` names. A stack
-  // rather than nested generators, whose every item passes up through each level: a 10,000-layer
-  // model has 100,000 modules.
-  *#namedModules(prefix: string | null): Generator<[string, Module]> {
-    const seen = new Set<Module>();
-    const modules: Module[] = [this];
-    const names: string[] = [prefix ?? ''];
-    while (modules.length > 0) {
-      const module = modules.pop()!;
-      const name = names.pop()!;
-      if (seen.has(module)) continue;
-      seen.add(module);
-      yield [name, module];
-      const fields = listFields(module.#fieldState);
-      for (let i = fields.length - 1; i >= 0; i--) {
-        const [childName, child] = fields[i]!;
-        if (!(child instanceof Module)) continue;
-        modules.push(child);
-        names.push(prefix === null ? '' : join(name, childName));
-      }
-    }
+function childFields(module: Module): [string, Module][] {
+  const children: [string, Module][] = [];
+  for (const [name, value] of listFields(stateOf(module))) {
+    if (value instanceof Module) children.push([name, value]);
   }
-
-  #childFields(): [string, Module][] {
-    const children: [string, Module][] = [];
-    for (const [name, value] of listFields(this.#fieldState)) {
-      if (value instanceof Module) children.push([name, value]);
-    }
-    return children;
-  }
-
-  // The fields, then the tensors under dotted names: made only when tensors are listed.
-  #tensorFields(): readonly [string, unknown][] {
-    const fields = listFields(this.#fieldState);
-    const dotted = this.dottedTensors();
-    return dotted.length === 0 ? fields : [...fields, ...dotted];
-  }
+  return children;
 }
 
 /**
@@ -377,7 +370,7 @@ export function eachModule(root: Module, visit: (module: Module) => void): void 
 }
 
 /** A module's own registered values and dotted tensors, by name, as `parameters(false)` lists them. Inside the library only. */
-export const ownTensors = (module: Module): readonly [string, unknown][] => tensorsOf(module);
+export const ownTensors = (module: Module): readonly [string, unknown][] => tensorFields(module);
 
 // A module's registered fields (modules, parameters, buffers) in the order their values arrived,
 // listed again only after some module's fields changed. JavaScript keeps fields in declaration
