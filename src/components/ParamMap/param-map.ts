@@ -4,7 +4,7 @@
 // technology: the table holds every box's figures, its rows are the keyboard path (a focused or
 // hovered row outlines its box), and a screen reader reads it as the table it is.
 import { hierarchy, treemap, treemapSquarify } from 'd3-hierarchy';
-import { type ActiveOptions, builtModel, countActiveParameters, countParameters, isGroup, type Module, type ParameterLeaf, type ParameterTree, PARTS, parameterTree } from 'lib';
+import { type ActiveOptions, builtModel, isGroup, type Module, type ParameterLeaf, type ParameterTree, PARTS, parameterTree } from 'lib';
 import { escapeHtml } from '../../count/report-table.ts';
 import { fill } from '../../i18n/fill-template.ts';
 import type { NumberFormats } from '../../i18n/number-format.ts';
@@ -200,19 +200,27 @@ export function mapCss(): string {
 }
 
 /**
- * For a mixture of experts built by modelFromConfig, how its vendor counts the active parameters:
- * the options for parameterTree and the words that name the convention. Undefined for a dense model.
+ * How the vendor of a model built by modelFromConfig counts its active parameters: the options for
+ * parameterTree and the words that name the convention. Undefined for a model built by hand.
  */
-export function tokenView(model: Module): { options: ActiveOptions; token: NonNullable<MapOptions['token']> } | undefined {
+export function activeConvention(model: Module): { options: ActiveOptions; token: NonNullable<MapOptions['token']> } | undefined {
   const built = builtModel(model);
-  if (!built || countActiveParameters(model) === countParameters(model, { trainableOnly: false })) return undefined;
+  if (!built) return undefined;
   const { vendor, inputEmbedding, outputHead } = built.family.active;
   const convention = !outputHead ? 'withoutEmbeddingAndHead' : inputEmbedding ? 'withEmbedding' : 'withoutEmbedding';
   return { options: { inputEmbedding, outputHead }, token: { vendor, convention } };
 }
 
-/** The map of a model as the pages and Count your model draw it: a mixture of experts with one token's path lit. */
+/** Whether a token skips some of the tree's experts: a mixture of experts, drawn with one token's path lit. */
+export const routesTokens = (tree: ParameterTree) =>
+  tree.parts.some(({ children }) => children.some((c) => (isGroup(c) ? c.children : [c]).some((leaf) => leaf.experts && !leaf.experts.used)));
+
+/**
+ * The map of a model as the pages and Count your model draw it: a mixture of experts with one token's
+ * path lit, counted by its vendor's convention. One pass over the model: Kimi K2's 1 trillion redraw fast.
+ */
 export function modelMapHtml(model: Module, name: string, text: MapText, format: NumberFormats): string {
-  const view = tokenView(model);
-  return paramMapHtml(parameterTree(model, view?.options), { model: name, text, format, token: view?.token });
+  const convention = activeConvention(model);
+  const tree = parameterTree(model, convention?.options);
+  return paramMapHtml(tree, { model: name, text, format, token: routesTokens(tree) ? convention?.token : undefined });
 }
