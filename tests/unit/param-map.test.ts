@@ -53,6 +53,11 @@ describe('paramMapHtml', () => {
     expect(boxes(html)).toHaveLength(4);
   });
 
+  it('names the buffers of identical layers once per run', () => {
+    const html = modelMapHtml(modelFromConfig({ ...presetById('kimi-k2')!.config }), 'Kimi K2', text, format);
+    expect(html).toContain('model.layers.1–60.mlp.gate.e_score_correction_bias [384] × 60 layers');
+  });
+
   it('draws SimpleNN(3, 5, 2) as its four tensors, 15, 5, 10 and 2 in area', () => {
     const drawn = boxes(paramMapHtml(parameterTree(new SimpleNN(3, 5, 2)), { model: 'SimpleNN', text, format }));
     expect(drawn).toHaveLength(4);

@@ -85,6 +85,25 @@ function leafLabel(leaf: ParameterLeaf, text: MapText, format: NumberFormats): s
 const leafShape = (leaf: ParameterLeaf, text: MapText) =>
   leaf.experts ? fill(text.perExpert, { tensors: leaf.experts.tensors.map(([name, shape]) => `${name} ${shapeText(shape)}`).join(', ') }) : shapeText(leaf.shape);
 
+/** The buffers by name and shape, those of numbered layers once per run of layers: `model.layers.1–60.… [384] × 60 layers`. */
+function bufferNames(buffers: ParameterTree['buffers'], text: MapText, format: NumberFormats): string {
+  const runs: { head: string; tail: string; shape: string; first: number; last: number }[] = [];
+  for (const { name, shape } of buffers) {
+    const m = /^(.*?\.)(\d+)(\..*)$/.exec(name);
+    const [head, index, tail] = m ? [m[1]!, Number(m[2]), m[3]!] : [name, -1, ''];
+    const run = runs.at(-1);
+    if (run && index >= 0 && run.head === head && run.tail === tail && run.shape === shapeText(shape) && run.last === index - 1) run.last = index;
+    else runs.push({ head, tail, shape: shapeText(shape), first: index, last: index });
+  }
+  return runs
+    .map(({ head, tail, shape, first, last }) => {
+      if (first < 0) return `${head} ${shape}`;
+      if (first === last) return `${head}${first}${tail} ${shape}`;
+      return `${head}${first}–${last}${tail} ${shape} ${fill(text.layers, { copies: format.count(last - first + 1) })}`;
+    })
+    .join(', ');
+}
+
 /** The map and its table as HTML: one `<figure>`, the same at build time and live. */
 export function paramMapHtml(tree: ParameterTree, { model, text, format, token }: MapOptions): string {
   const partNames = tree.parts.map((p) => p.part);
@@ -159,7 +178,7 @@ export function paramMapHtml(tree: ParameterTree, { model, text, format, token }
     ...(token
       ? [fill(text.tokenNote, { active: format.count(tree.active), total: format.count(tree.parameters) }), fill(text[token.convention], { vendor: token.vendor })]
       : []),
-    ...(tree.buffers.length > 0 ? [fill(text.buffers, { names: tree.buffers.map((b) => `${b.name} ${shapeText(b.shape)}`).join(', ') })] : []),
+    ...(tree.buffers.length > 0 ? [fill(text.buffers, { names: bufferNames(tree.buffers, text, format) })] : []),
   ];
   // The box of a focused or hovered row is outlined, without script: one rule per box of this figure.
   const outline = leaves.map((_, i) => `.param-map:has(tr[data-i="${i}"]:is(:focus,:hover)) rect[data-i="${i}"]`).join(',');
