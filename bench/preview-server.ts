@@ -8,8 +8,9 @@ export interface PreviewServer {
   stop(): void;
 }
 
+// Up to a minute: on a machine shared by many builds, astro preview took more than 20 s to answer.
 async function waitForServer(url: string) {
-  for (let attempt = 0; attempt < 100; attempt++) {
+  for (let attempt = 0; attempt < 300; attempt++) {
     try {
       if ((await fetch(url)).ok) return;
     } catch {

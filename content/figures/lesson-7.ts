@@ -26,8 +26,18 @@ export const gptOss20bConfig = preset('gpt-oss-20b') as {
 export const deepseek = modelFromConfig(deepseekV3Config);
 export const gptOss = modelFromConfig(gptOss20bConfig);
 
-/** The parameters of the named module paths of `model`, e.g. `model.layers.3.mlp.experts`. */
-const under = (model: Module, prefix: string) => sumOf(model, new RegExp(`^${prefix.replaceAll('.', '\\.')}\\.`));
+/**
+ * The parameters of the module named `name` (`model.layers.3.mlp`), found by name: listing every
+ * parameter of DeepSeek-V3 would walk its 44,544 expert matrices one name at a time.
+ */
+const under = (model: Module, name: string) => {
+  const found = new Map(model.namedModules()).get(name);
+  if (!found) throw new RangeError(`lesson 7: ${model.constructor.name} has no module ${name}`);
+  return countParameters(found);
+};
+/** The parameters of every module whose name matches. */
+const modulesMatching = (model: Module, pattern: RegExp) =>
+  [...model.namedModules()].filter(([name]) => pattern.test(name)).reduce((sum, [, m]) => sum + countParameters(m), 0);
 
 // DeepSeek-V3 by hand: the sizes of its config, named as the table names them.
 const c = deepseekV3Config;
@@ -67,7 +77,7 @@ export const deepseekFigures = {
   moeLayers,
   /** The MoE block of one layer as the library counts it: experts, router and shared expert. */
   moeBlockByLibrary: under(deepseek, 'model.layers.3.mlp'),
-  expertsShare: sumOf(deepseek, /\.mlp\.experts\./) / countParameters(deepseek),
+  expertsShare: modulesMatching(deepseek, /\.mlp\.experts$/) / countParameters(deepseek),
 };
 const f = deepseekFigures;
 export const deepseekByHand = {
@@ -108,17 +118,14 @@ export const fp8ScaleInv = fp8Scales(/\.(self_attn|mlp)\./) + fp8Scales(/^model\
 export const hubTotal = f.total + mtpLayer + eScoreCorrectionBias + fp8ScaleInv;
 
 // gpt-oss-20b.
-const g = gptOss20bConfig;
 export const gptOssFigures = {
   total: countParameters(gptOss),
   active: activeOf(gptOss),
   experts: under(gptOss, 'model.layers.0.mlp.experts'),
-  gateUp: g.num_local_experts * g.hidden_size * 2 * g.intermediate_size,
   router: under(gptOss, 'model.layers.0.mlp.router'),
   sinks: sumOf(gptOss, /^model\.layers\.0\.self_attn\.sinks$/),
-  attentionBiases: sumOf(gptOss, /^model\.layers\.0\.self_attn\.\w+\.bias$/),
   slidingLayers: (kvCacheMemory(gptOss, { tokens: 1 }).groups.find((group) => group.kind === 'sliding')?.layers) ?? 0,
-  expertsShare: sumOf(gptOss, /\.mlp\.experts\./) / countParameters(gptOss),
+  expertsShare: modulesMatching(gptOss, /\.mlp\.experts$/) / countParameters(gptOss),
 };
 
 /** The share of its parameters one token passes through, for each model under its vendor's own convention. */
