@@ -75,7 +75,7 @@ function expertTensors(store: ExpertStore): [string, number[]][] {
 }
 
 /** Every parameter once, each group of experts as the experts a token uses and the ones it skips. */
-function entries(model: Module, options: Required<ActiveOptions>): Entry[] {
+function entries(model: Module, options: Required<ActiveOptions>, buffers: ParameterTree['buffers']): Entry[] {
   const built = builtModel(model);
   const partOf = built ? (name: string) => built.family.partOf(name) : (name: string) => name.split('.')[0]!;
   const embedding = embedsTokens(model) ? model.tokenEmbedding() : undefined;
@@ -105,6 +105,7 @@ function entries(model: Module, options: Required<ActiveOptions>): Entry[] {
       for (const [, m] of module.namedModules()) skip.add(m);
       continue;
     }
+    for (const [local, buffer] of module.namedBuffers('', false)) buffers.push({ name: join(prefix, local), shape: buffer.shape, elements: buffer.numel() });
     for (const [local, parameter] of module.namedParameters('', false)) {
       const name = join(prefix, local);
       const first = seen.get(parameter);
@@ -188,7 +189,10 @@ const sum = (nodes: readonly { parameters: number; active: number }[], key: 'par
  */
 export function parameterTree(model: Module, { inputEmbedding = true, outputHead = true }: ActiveOptions = {}): ParameterTree {
   const byPart = new Map<string, Entry[]>();
-  for (const e of entries(model, { inputEmbedding, outputHead })) {
+  // Collected beside the parameters, module by module: asking the model for all its buffers would
+  // make every expert group list its tensors.
+  const buffers: ParameterTree['buffers'] = [];
+  for (const e of entries(model, { inputEmbedding, outputHead }, buffers)) {
     if (!byPart.has(e.part)) byPart.set(e.part, []);
     byPart.get(e.part)!.push(e);
   }
@@ -196,6 +200,5 @@ export function parameterTree(model: Module, { inputEmbedding = true, outputHead
     const children = partChildren(items);
     return { part, children, parameters: sum(children, 'parameters'), active: sum(children, 'active') };
   });
-  const buffers = [...model.namedBuffers()].map(([name, b]) => ({ name, shape: b.shape, elements: b.numel() }));
   return { parts, parameters: sum(parts, 'parameters'), active: sum(parts, 'active'), buffers };
 }

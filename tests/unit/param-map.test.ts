@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { BatchNorm1d, builtModel, Linear, modelFromConfig, parameterTree, Sequential, SimpleNN } from 'lib';
 import { describe, expect, it } from 'vitest';
-import { BACKGROUND, DIMMED, HEIGHT, LABEL, MAP_COLOURS, paramMapHtml, tokenView, WIDTH } from '../../src/components/ParamMap/param-map.ts';
+import { activeConvention, BACKGROUND, DIMMED, HEIGHT, LABEL, MAP_COLOURS, modelMapHtml, paramMapHtml, WIDTH } from '../../src/components/ParamMap/param-map.ts';
 import { MAP_STRINGS, type MapText } from '../../src/components/ParamMap/ui-strings.ts';
 import { presetById } from '../../src/count/presets.ts';
 import { numberFormats } from '../../src/i18n/number-format.ts';
@@ -53,6 +53,11 @@ describe('paramMapHtml', () => {
     expect(boxes(html)).toHaveLength(4);
   });
 
+  it('names the buffers of identical layers once per run', () => {
+    const html = modelMapHtml(modelFromConfig({ ...presetById('kimi-k2')!.config }), 'Kimi K2', text, format);
+    expect(html).toContain('model.layers.1–60.mlp.gate.e_score_correction_bias [384] × 60 layers');
+  });
+
   it('draws SimpleNN(3, 5, 2) as its four tensors, 15, 5, 10 and 2 in area', () => {
     const drawn = boxes(paramMapHtml(parameterTree(new SimpleNN(3, 5, 2)), { model: 'SimpleNN', text, format }));
     expect(drawn).toHaveLength(4);
@@ -61,15 +66,15 @@ describe('paramMapHtml', () => {
   });
 });
 
-describe('tokenView', () => {
+describe('modelMapHtml', () => {
   it('lights a dense model whole and names the convention of a mixture of experts, as lesson 7 says', () => {
-    expect(tokenView(modelFromConfig({ ...presetById('llama-2-7b')!.config }))).toBeUndefined();
+    expect(modelMapHtml(modelFromConfig({ ...presetById('llama-2-7b')!.config }), 'Llama-2-7B', text, format)).not.toMatch(/data-dim|Lit:/);
     for (const id of ['gpt-oss-20b', 'deepseek-v3']) {
-      const view = tokenView(modelFromConfig({ ...presetById(id)!.config }))!;
-      expect(view.options).toEqual({ inputEmbedding: false, outputHead: true });
-      expect(view.token.convention).toBe('withoutEmbedding');
+      const model = modelFromConfig({ ...presetById(id)!.config });
+      expect(activeConvention(model)!.options).toEqual({ inputEmbedding: false, outputHead: true });
+      expect(modelMapHtml(model, id, text, format)).toContain('the input embedding left out');
     }
-    expect(tokenView(modelFromConfig({ ...presetById('gpt-oss-20b')!.config }))!.token.vendor).toBe('OpenAI');
+    expect(activeConvention(modelFromConfig({ ...presetById('gpt-oss-20b')!.config }))!.token.vendor).toBe('OpenAI');
   });
 });
 

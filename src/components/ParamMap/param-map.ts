@@ -4,7 +4,7 @@
 // technology: the table holds every box's figures, its rows are the keyboard path (a focused or
 // hovered row outlines its box), and a screen reader reads it as the table it is.
 import { hierarchy, treemap, treemapSquarify } from 'd3-hierarchy';
-import { type ActiveOptions, builtModel, countActiveParameters, countParameters, isGroup, type Module, type ParameterLeaf, type ParameterTree, PARTS, parameterTree } from 'lib';
+import { type ActiveOptions, builtModel, isGroup, type Module, type ParameterLeaf, type ParameterTree, PARTS, parameterTree } from 'lib';
 import { escapeHtml } from '../../count/report-table.ts';
 import { fill } from '../../i18n/fill-template.ts';
 import type { NumberFormats } from '../../i18n/number-format.ts';
@@ -85,6 +85,25 @@ function leafLabel(leaf: ParameterLeaf, text: MapText, format: NumberFormats): s
 const leafShape = (leaf: ParameterLeaf, text: MapText) =>
   leaf.experts ? fill(text.perExpert, { tensors: leaf.experts.tensors.map(([name, shape]) => `${name} ${shapeText(shape)}`).join(', ') }) : shapeText(leaf.shape);
 
+/** The buffers by name and shape, those of numbered layers once per run of layers: `model.layers.1–60.… [384] × 60 layers`. */
+function bufferNames(buffers: ParameterTree['buffers'], text: MapText, format: NumberFormats): string {
+  const runs: { head: string; tail: string; shape: string; first: number; last: number }[] = [];
+  for (const { name, shape } of buffers) {
+    const m = /^(.*?\.)(\d+)(\..*)$/.exec(name);
+    const [head, index, tail] = m ? [m[1]!, Number(m[2]), m[3]!] : [name, -1, ''];
+    const run = runs.at(-1);
+    if (run && index >= 0 && run.head === head && run.tail === tail && run.shape === shapeText(shape) && run.last === index - 1) run.last = index;
+    else runs.push({ head, tail, shape: shapeText(shape), first: index, last: index });
+  }
+  return runs
+    .map(({ head, tail, shape, first, last }) => {
+      if (first < 0) return `${head} ${shape}`;
+      if (first === last) return `${head}${first}${tail} ${shape}`;
+      return `${head}${first}–${last}${tail} ${shape} ${fill(text.layers, { copies: format.count(last - first + 1) })}`;
+    })
+    .join(', ');
+}
+
 /** The map and its table as HTML: one `<figure>`, the same at build time and live. */
 export function paramMapHtml(tree: ParameterTree, { model, text, format, token }: MapOptions): string {
   const partNames = tree.parts.map((p) => p.part);
@@ -159,7 +178,7 @@ export function paramMapHtml(tree: ParameterTree, { model, text, format, token }
     ...(token
       ? [fill(text.tokenNote, { active: format.count(tree.active), total: format.count(tree.parameters) }), fill(text[token.convention], { vendor: token.vendor })]
       : []),
-    ...(tree.buffers.length > 0 ? [fill(text.buffers, { names: tree.buffers.map((b) => `${b.name} ${shapeText(b.shape)}`).join(', ') })] : []),
+    ...(tree.buffers.length > 0 ? [fill(text.buffers, { names: bufferNames(tree.buffers, text, format) })] : []),
   ];
   // The box of a focused or hovered row is outlined, without script: one rule per box of this figure.
   const outline = leaves.map((_, i) => `.param-map:has(tr[data-i="${i}"]:is(:focus,:hover)) rect[data-i="${i}"]`).join(',');
@@ -200,19 +219,27 @@ export function mapCss(): string {
 }
 
 /**
- * For a mixture of experts built by modelFromConfig, how its vendor counts the active parameters:
- * the options for parameterTree and the words that name the convention. Undefined for a dense model.
+ * How the vendor of a model built by modelFromConfig counts its active parameters: the options for
+ * parameterTree and the words that name the convention. Undefined for a model built by hand.
  */
-export function tokenView(model: Module): { options: ActiveOptions; token: NonNullable<MapOptions['token']> } | undefined {
+export function activeConvention(model: Module): { options: ActiveOptions; token: NonNullable<MapOptions['token']> } | undefined {
   const built = builtModel(model);
-  if (!built || countActiveParameters(model) === countParameters(model, { trainableOnly: false })) return undefined;
+  if (!built) return undefined;
   const { vendor, inputEmbedding, outputHead } = built.family.active;
   const convention = !outputHead ? 'withoutEmbeddingAndHead' : inputEmbedding ? 'withEmbedding' : 'withoutEmbedding';
   return { options: { inputEmbedding, outputHead }, token: { vendor, convention } };
 }
 
-/** The map of a model as the pages and Count your model draw it: a mixture of experts with one token's path lit. */
+/** Whether a token skips some of the tree's experts: a mixture of experts, drawn with one token's path lit. */
+export const routesTokens = (tree: ParameterTree) =>
+  tree.parts.some(({ children }) => children.some((c) => (isGroup(c) ? c.children : [c]).some((leaf) => leaf.experts && !leaf.experts.used)));
+
+/**
+ * The map of a model as the pages and Count your model draw it: a mixture of experts with one token's
+ * path lit, counted by its vendor's convention. One pass over the model: Kimi K2's 1 trillion redraw fast.
+ */
 export function modelMapHtml(model: Module, name: string, text: MapText, format: NumberFormats): string {
-  const view = tokenView(model);
-  return paramMapHtml(parameterTree(model, view?.options), { model: name, text, format, token: view?.token });
+  const convention = activeConvention(model);
+  const tree = parameterTree(model, convention?.options);
+  return paramMapHtml(tree, { model: name, text, format, token: routesTokens(tree) ? convention?.token : undefined });
 }
