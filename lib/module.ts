@@ -12,7 +12,7 @@ const indent = (text: string, spaces: number) => text.split('\n').join(`\n${' '.
 const INDEX = /^\d+$/;
 
 const NO_TENSORS: readonly [string, Parameter | Buffer][] = [];
-const NO_FIELDS: readonly [string, Module | Parameter | Buffer][] = [];
+const NO_FIELDS: readonly string[] = [];
 
 const join = (prefix: string, name: string) => (prefix ? `${prefix}.${name}` : name);
 
@@ -65,8 +65,9 @@ interface FieldState {
   // a field joins when it first holds a value, a `register` call when it is made. Null until
   // `register` is used, as fields alone are already in order.
   order: Set<string> | null;
-  // The registered fields as last listed, while `fieldChanges` is still `listedAt`.
-  listed: readonly [string, Registered][];
+  // The names of the registered fields as last listed, while `fieldChanges` is still `listedAt`:
+  // names only, the values being `self`'s (a pair per field made a third of a built model's heap).
+  listed: readonly string[];
   listedAt: number;
 }
 
@@ -77,6 +78,7 @@ const stateOf = (module: Module): FieldState => (module as unknown as Record<sym
 // A module's fields, then the tensors it holds under dotted names (made only when tensors are
 // listed): handed out by Module's static block, as `dottedTensors` is protected.
 let tensorFields: (module: Module) => readonly [string, unknown][];
+let dottedOf: (module: Module) => readonly [string, unknown][];
 
 // The first constructor of every module: it hands the constructors after it, and so the caller, a
 // proxy of the new object whose only trap is `guardParameters`. Nothing else sees an assignment
@@ -107,10 +109,12 @@ export abstract class Module extends Guarded {
   static {
     pinName(this, 'Module');
     tensorFields = (module) => {
-      const fields = listFields(stateOf(module));
+      const state = stateOf(module);
+      const fields: [string, unknown][] = listFields(state).map((name) => [name, state.self[name]]);
       const dotted = module.dottedTensors();
       return dotted.length === 0 ? fields : [...fields, ...dotted];
     };
+    dottedOf = (module) => module.dottedTensors();
   }
 
   /** True while training (the default), false after `eval()`: Dropout acts only in training. */
@@ -330,9 +334,11 @@ function* namedModules(root: Module, prefix: string | null): Generator<[string, 
     if (seen.has(module)) continue;
     seen.add(module);
     yield [name, module];
-    const fields = listFields(stateOf(module));
+    const state = stateOf(module);
+    const fields = listFields(state);
     for (let i = fields.length - 1; i >= 0; i--) {
-      const [childName, child] = fields[i]!;
+      const childName = fields[i]!;
+      const child = state.self[childName];
       if (!(child instanceof Module)) continue;
       modules.push(child);
       names.push(prefix === null ? '' : join(name, childName));
@@ -342,7 +348,9 @@ function* namedModules(root: Module, prefix: string | null): Generator<[string, 
 
 function childFields(module: Module): [string, Module][] {
   const children: [string, Module][] = [];
-  for (const [name, value] of listFields(stateOf(module))) {
+  const state = stateOf(module);
+  for (const name of listFields(state)) {
+    const value = state.self[name];
     if (value instanceof Module) children.push([name, value]);
   }
   return children;
@@ -361,31 +369,40 @@ export function eachModule(root: Module, visit: (module: Module) => void): void 
     if (seen.has(module)) continue;
     seen.add(module);
     visit(module);
-    const fields = listFields(stateOf(module));
+    const state = stateOf(module);
+    const fields = listFields(state);
     for (let i = fields.length - 1; i >= 0; i--) {
-      const child = fields[i]![1];
+      const child = state.self[fields[i]!];
       if (child instanceof Module) stack.push(child);
     }
   }
 }
 
-/** A module's own registered values and dotted tensors, by name, as `parameters(false)` lists them. Inside the library only. */
-export const ownTensors = (module: Module): readonly [string, unknown][] => tensorFields(module);
+/**
+ * Calls `visit` with each value a module registers itself, then each tensor it holds under a dotted
+ * name, in the order `parameters(false)` lists them, without making a pair for each. Inside the
+ * library only.
+ */
+export function eachOwnValue(module: Module, visit: (value: unknown) => void): void {
+  const state = stateOf(module);
+  for (const name of listFields(state)) visit(state.self[name]);
+  for (const [, tensor] of dottedOf(module)) visit(tensor);
+}
 
 // A module's registered fields (modules, parameters, buffers) in the order their values arrived,
 // listed again only after some module's fields changed. JavaScript keeps fields in declaration
 // order (so a declared field sits before a name registered in the constructor, even if assigned
 // after it) and puts integer-like names first; once `register` is used, `order` decides.
-function listFields(state: FieldState): readonly [string, Registered][] {
+function listFields(state: FieldState): readonly string[] {
   if (state.listedAt === fieldChanges) return state.listed;
   const { self } = state;
   if (state.order !== null) noteFields(state);
-  const listed: [string, Registered][] = [];
+  const listed: string[] = [];
   for (const name of state.order ?? Object.keys(self)) {
-    const value = self[name];
-    if (kindOf(value) !== null) listed.push([name, value as Registered]);
+    if (kindOf(self[name]) !== null) listed.push(name);
   }
-  state.listed = listed;
+  // A copy of its own length: an array that grew by push keeps room for 16 names.
+  state.listed = listed.length === 0 ? NO_FIELDS : listed.slice();
   state.listedAt = fieldChanges;
   return listed;
 }

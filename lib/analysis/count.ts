@@ -1,5 +1,5 @@
 import { countsItsParameters } from '../capabilities.ts';
-import { eachModule, type Module, ownTensors } from '../module.ts';
+import { eachModule, eachOwnValue, type Module } from '../module.ts';
 import { Parameter } from '../parameter.ts';
 
 /**
@@ -28,17 +28,15 @@ export function countParameters(
 export function tally(model: Module, trainableOnly: boolean, visit?: (module: Module) => void): number {
   let total = 0;
   const seen = new Set<Parameter>();
+  const add = (value: unknown) => {
+    if (!(value instanceof Parameter) || seen.has(value)) return;
+    seen.add(value);
+    if (!trainableOnly || value.requiresGrad) total += value.numel();
+  };
   eachModule(model, (module) => {
     visit?.(module);
-    if (countsItsParameters(module)) {
-      total += module.parameterCount(trainableOnly);
-      return;
-    }
-    for (const [, value] of ownTensors(module)) {
-      if (!(value instanceof Parameter) || seen.has(value)) continue;
-      seen.add(value);
-      if (!trainableOnly || value.requiresGrad) total += value.numel();
-    }
+    if (countsItsParameters(module)) total += module.parameterCount(trainableOnly);
+    else eachOwnValue(module, add);
   });
   return total;
 }
