@@ -1,9 +1,10 @@
 // The only notebook code a page runs up front. Once the page has loaded and is idle, it fetches
-// the notebook's module and starts the kernel worker, so that the reader's first Run waits for
-// neither; it defines the notebook (kernel client, editor, controls) when the reader first reaches
-// for a cell or the toolbar (pointer over it, focus in it, a touch), or at once when the reader
-// has edits of this page to restore. Until then the cells show their build-time highlighted code
-// and output, as they do without JavaScript.
+// the notebook's module (small), so that the reader's first Run does not wait for it; it starts
+// the kernel worker (the library: too heavy for the JavaScript budget of a page nobody touches)
+// and defines the notebook (kernel client, editor, controls) when the reader first reaches for a
+// cell or the toolbar (pointer over it, focus in it, a touch), or at once when the reader has
+// edits of this page to restore. Until then the cells show their build-time highlighted code and
+// output, as they do without JavaScript.
 import { startKernelWorkerEarly } from '../runtime/start-kernel-worker.ts';
 import { EARLY_CLICKS_EVENT, type EarlyClicks } from './page-events.ts';
 import { hasSavedEdits } from './saved-edits.ts';
@@ -12,9 +13,8 @@ const NOTEBOOK = 'param-cell, notebook-toolbar';
 const INTENT = ['pointerover', 'pointerdown', 'focusin'] as const;
 
 let fetching: Promise<typeof import('./notebook-elements.ts')> | undefined;
-/** Fetches the notebook and starts the kernel worker, showing nothing yet. */
-function prepare() {
-  startKernelWorkerEarly(); // the worker loads alongside the notebook, not after it
+/** Fetches the notebook's module, showing nothing yet. */
+function fetchNotebook() {
   fetching ??= import('./notebook-elements.ts').catch((error: unknown) => {
     fetching = undefined; // offline, say: the next attempt fetches it again
     throw error;
@@ -26,7 +26,8 @@ let loading: Promise<void> | undefined;
 function load(): Promise<void> {
   if (loading) return loading;
   for (const type of INTENT) document.removeEventListener(type, onIntent, true);
-  return (loading = prepare().then(({ defineNotebook }) => {
+  startKernelWorkerEarly(); // the worker loads alongside the notebook, not after it
+  return (loading = fetchNotebook().then(({ defineNotebook }) => {
     defineNotebook();
     document.removeEventListener('click', holdClick, true);
   }));
@@ -66,5 +67,5 @@ if (document.querySelector(NOTEBOOK)) {
   if (hasSavedEdits(location.pathname)) void load();
   for (const type of INTENT) document.addEventListener(type, onIntent, { capture: true, passive: true });
   document.addEventListener('click', holdClick, true);
-  afterLoadWhenIdle(() => void prepare().catch(() => {})); // a failure shows when the reader runs a cell
+  afterLoadWhenIdle(() => void fetchNotebook().catch(() => {})); // a failure shows when the reader runs a cell
 }
