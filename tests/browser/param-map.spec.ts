@@ -84,6 +84,7 @@ test('Count your model redraws the map for Kimi K2 in a box of the same size', a
   await expect(map.locator('caption')).toContainText('Kimi K2');
   await expect(map.locator('table')).toContainText('8 of 384 experts a token uses');
   const after = (await map.boundingBox())!;
-  const sizes = await map.evaluate((el) => [...el.querySelectorAll('figure > *')].map((c) => `${c.tagName}.${c.className?.baseVal ?? c.className}: ${c.getBoundingClientRect().height}`));
+  // On failure, the message says which part of the figure grew.
+  const sizes = await map.evaluate((el) => [...el.querySelectorAll('figure > *')].map((c) => `${c.tagName} ${c.getAttribute('class')}: ${c.getBoundingClientRect().height}`));
   expect(after.height, sizes.join('\n')).toBe(before.height);
 });
