@@ -60,6 +60,13 @@ for (const theme of ['light', 'dark'] as Theme[]) {
     await useTheme(page, theme);
     expect(describeViolations(await violations(page, { include: ['.param-map'] }), theme)).toEqual([]);
   });
+
+  test(`lesson 1's 32 cells have no accessibility violations in the ${theme} theme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto('lessons/01-what-are-parameters/');
+    await useTheme(page, theme);
+    expect(describeViolations(await violations(page, { include: ['.param-cells'] }), theme)).toEqual([]);
+  });
 }
 
 test('the map fits a 375 px screen', async ({ page }) => {
