@@ -12,21 +12,31 @@ const indent = (text: string, spaces: number) => text.split('\n').join(`\n${' '.
 const INDEX = /^\d+$/;
 
 const NO_TENSORS: readonly [string, Parameter | Buffer][] = [];
+const NO_FIELDS: readonly [string, Module | Parameter | Buffer][] = [];
 
 const join = (prefix: string, name: string) => (prefix ? `${prefix}.${name}` : name);
 
+type Registered = Module | Parameter | Buffer;
+
 // The kind a value registers as (PyTorch keeps one dictionary per kind), or null.
-const kindOf = (value: unknown) =>
+const kindOf = (value: unknown): (abstract new (...args: never[]) => Registered) | null =>
   value instanceof Module ? Module : value instanceof Parameter ? Parameter : value instanceof Buffer ? Buffer : null;
 
 // Python's `torch.typename`, in the library's terms: `Tensor`, `Linear`, `number`.
 const typeName = (value: unknown) => (typeof value === 'object' && value !== null ? value.constructor.name : typeof value);
 
+// Counts every change to any module's own properties (an assignment, a definition, a deletion, a
+// `register`): a module's list of registered fields stays valid while this count does not move, so
+// a model built once is listed once however often it is counted.
+let fieldChanges = 0;
+
 // Every assignment to a module's property passes through here, as through PyTorch's `__setattr__`:
 // a name that holds a Parameter takes only a Parameter or null (or undefined, JavaScript's other
-// None), so a plain tensor cannot silently drop out of the count.
+// None), so a plain tensor cannot silently drop out of the count. The other traps only note that
+// the fields changed (a class's field initializers define rather than assign).
 const guardParameters: ProxyHandler<object> = {
   set(target, name, value, receiver) {
+    fieldChanges++;
     // A new name, or one a class defines (an accessor): as JavaScript would, with the proxy as `this`.
     if (!Object.hasOwn(target, name)) return Reflect.set(target, name, value, receiver);
     if (value != null && !(value instanceof Parameter) && Reflect.get(target, name) instanceof Parameter) {
@@ -34,7 +44,29 @@ const guardParameters: ProxyHandler<object> = {
     }
     return Reflect.set(target, name, value);
   },
+  defineProperty(target, name, descriptor) {
+    fieldChanges++;
+    return Reflect.defineProperty(target, name, descriptor);
+  },
+  deleteProperty(target, name) {
+    fieldChanges++;
+    return Reflect.deleteProperty(target, name);
+  },
 };
+
+// What a Module keeps about its own fields, in one private field: a private field of a proxy is
+// slow to reach (about ten times a plain object's), so a traversal reaches it once per module.
+interface FieldState {
+  // The module's own object, past the proxy: reading fields needs no guard, and goes faster.
+  readonly self: Record<string, unknown>;
+  // The registered names in the order their values arrived, as PyTorch's dictionaries keep them:
+  // a field joins when it first holds a value, a `register` call when it is made. Null until
+  // `register` is used, as fields alone are already in order.
+  order: Set<string> | null;
+  // The registered fields as last listed, while `fieldChanges` is still `listedAt`.
+  listed: readonly [string, Registered][];
+  listedAt: number;
+}
 
 // The object behind the proxy that `Guarded` has just made, until the Module being constructed
 // takes it (its first field): a hand-over, as a proxy cannot be asked for its target.
@@ -74,16 +106,10 @@ export abstract class Module extends Guarded {
     pinName(this, 'Module');
   }
 
-  // The module's own object, past the proxy: reading fields needs no guard, and goes faster.
-  readonly #self: object = takeUnguarded();
+  readonly #fieldState: FieldState = { self: takeUnguarded() as Record<string, unknown>, order: null, listed: NO_FIELDS, listedAt: -1 };
 
   /** True while training (the default), false after `eval()`: Dropout acts only in training. */
   training = true;
-
-  // The registered names in the order their values arrived, as PyTorch's dictionaries keep them:
-  // a field joins when it first holds a value, a `register` call when it is made. Null until
-  // `register` is used, as fields alone are already in order.
-  #order: Set<string> | null = null;
 
   /** The computation, given the inputs. Call it through `call()`. */
   // biome-ignore lint/suspicious/noExplicitAny: each layer narrows the parameters to its own inputs.
@@ -111,15 +137,17 @@ export abstract class Module extends Guarded {
     if (name === '' || name.includes('.')) {
       throw new RangeError(`${where}: a name must be non-empty and without ".", got "${name}"`);
     }
-    const self = this.#self;
-    if (name in self && !(Object.hasOwn(self, name) && kindOf(Reflect.get(self, name)) === kind)) {
+    const state = this.#fieldState;
+    const self = state.self;
+    if (name in self && !(Object.hasOwn(self, name) && kindOf(self[name]) === kind)) {
       throw new RangeError(`${where}: "${name}" would hide the property of that name`);
     }
     // Fields assigned so far go before this name. An index name (a ModuleList's `17`) skips the
     // scan once the order has started: rescanning every earlier index made a list of n modules
     // cost n² (10,000 layers took 13 s); a field assigned between two indices is noted on the next look.
-    if (this.#order === null || !INDEX.test(name)) this.#noteFields();
-    this.#order?.add(name);
+    if (state.order === null || !INDEX.test(name)) noteFields(state);
+    state.order!.add(name);
+    fieldChanges++;
     Object.defineProperty(self, name, { value, writable: true, enumerable: true, configurable: true });
     return value;
   }
@@ -174,7 +202,7 @@ export abstract class Module extends Guarded {
 
   /** Each parameter once, even when shared: the twin of `parameters()`. */
   *parameters(recurse = true): Generator<Parameter> {
-    for (const [, parameter] of this.namedParameters('', recurse)) yield parameter;
+    for (const [, parameter] of this.#namedTensors(Parameter, null, recurse)) yield parameter;
   }
 
   /**
@@ -188,7 +216,7 @@ export abstract class Module extends Guarded {
 
   /** Each buffer once (BatchNorm's running statistics, say): the twin of `buffers()`. */
   *buffers(recurse = true): Generator<Buffer> {
-    for (const [, buffer] of this.namedBuffers('', recurse)) yield buffer;
+    for (const [, buffer] of this.#namedTensors(Buffer, null, recurse)) yield buffer;
   }
 
   /** `[name, buffer]` pairs such as `bn.running_mean`, each buffer once: the twin of `named_buffers()`. */
@@ -227,7 +255,7 @@ export abstract class Module extends Guarded {
 
   /** This module and every submodule, depth-first, each once. */
   *modules(): Generator<Module> {
-    for (const [, module] of this.#namedModules('')) yield module;
+    for (const [, module] of this.#namedModules(null)) yield module;
   }
 
   /** `[name, module]` pairs, starting with this module named `prefix` (`''` by default). */
@@ -256,18 +284,20 @@ export abstract class Module extends Guarded {
     return `${this.constructor.name}(${body})`;
   }
 
+  // Named when `prefix` is a string; with null, every name is '' and none is built (counting
+  // needs none: a 10,000-layer model has 200,000 tensors).
   *#namedTensors<T extends Tensor>(
     kind: abstract new (...args: never[]) => T,
-    prefix: string,
+    prefix: string | null,
     recurse: boolean,
   ): Generator<[string, T]> {
     const seen = new Set<T>();
-    const modules: Iterable<[string, Module]> = recurse ? this.#namedModules(prefix) : [[prefix, this]];
+    const modules: Iterable<[string, Module]> = recurse ? this.#namedModules(prefix) : [[prefix ?? '', this]];
     for (const [modulePrefix, module] of modules) {
       for (const [name, value] of module.#tensorFields()) {
         if (!(value instanceof kind) || seen.has(value)) continue;
         seen.add(value);
-        yield [join(modulePrefix, name), value];
+        yield [prefix === null ? '' : join(modulePrefix, name), value];
       }
     }
   }
@@ -280,49 +310,68 @@ export abstract class Module extends Guarded {
     for (const [name, child] of this.#childFields()) child.#saveTo(state, join(prefix, name));
   }
 
-  // Depth first, each module once, in PyTorch's order. A stack rather than nested generators,
-  // whose every item passes up through each level: a 10,000-layer model has 100,000 modules.
-  *#namedModules(prefix: string): Generator<[string, Module]> {
+  // Depth first, each module once, in PyTorch's order; named as `#namedTensors` names. A stack
+  // rather than nested generators, whose every item passes up through each level: a 10,000-layer
+  // model has 100,000 modules.
+  *#namedModules(prefix: string | null): Generator<[string, Module]> {
     const seen = new Set<Module>();
-    const stack: [string, Module][] = [[prefix, this]];
-    while (stack.length > 0) {
-      const [name, module] = stack.pop()!;
+    const modules: Module[] = [this];
+    const names: string[] = [prefix ?? ''];
+    while (modules.length > 0) {
+      const module = modules.pop()!;
+      const name = names.pop()!;
       if (seen.has(module)) continue;
       seen.add(module);
       yield [name, module];
-      const children = module.#childFields();
-      for (let i = children.length - 1; i >= 0; i--) stack.push([join(name, children[i]![0]), children[i]![1]]);
+      const fields = listFields(module.#fieldState);
+      for (let i = fields.length - 1; i >= 0; i--) {
+        const [childName, child] = fields[i]!;
+        if (!(child instanceof Module)) continue;
+        modules.push(child);
+        names.push(prefix === null ? '' : join(name, childName));
+      }
     }
   }
 
   #childFields(): [string, Module][] {
     const children: [string, Module][] = [];
-    for (const [name, value] of this.#fields()) {
+    for (const [name, value] of listFields(this.#fieldState)) {
       if (value instanceof Module) children.push([name, value]);
     }
     return children;
   }
 
-  // Own fields in the order their values arrived. JavaScript keeps fields in declaration order
-  // (so a declared field sits before a name registered in the constructor, even if assigned
-  // after it) and puts integer-like names first; once `register` is used, `#order` decides.
-  #fields(): [string, unknown][] {
-    if (this.#order === null) return Object.entries(this.#self);
-    this.#noteFields();
-    return Array.from(this.#order ?? [], (name) => [name, Reflect.get(this.#self, name)]);
-  }
-
   // The fields, then the tensors under dotted names: made only when tensors are listed.
-  #tensorFields(): [string, unknown][] {
+  #tensorFields(): readonly [string, unknown][] {
+    const fields = listFields(this.#fieldState);
     const dotted = this.dottedTensors();
-    return dotted.length === 0 ? this.#fields() : [...this.#fields(), ...dotted];
+    return dotted.length === 0 ? fields : [...fields, ...dotted];
   }
+}
 
-  // Appends the fields that have come to hold a value since the last look.
-  #noteFields(): void {
-    this.#order ??= new Set();
-    for (const [name, value] of Object.entries(this.#self)) {
-      if (kindOf(value) !== null) this.#order.add(name);
-    }
+// A module's registered fields (modules, parameters, buffers) in the order their values arrived,
+// listed again only after some module's fields changed. JavaScript keeps fields in declaration
+// order (so a declared field sits before a name registered in the constructor, even if assigned
+// after it) and puts integer-like names first; once `register` is used, `order` decides.
+function listFields(state: FieldState): readonly [string, Registered][] {
+  if (state.listedAt === fieldChanges) return state.listed;
+  const { self } = state;
+  if (state.order !== null) noteFields(state);
+  const listed: [string, Registered][] = [];
+  for (const name of state.order ?? Object.keys(self)) {
+    const value = self[name];
+    if (kindOf(value) !== null) listed.push([name, value as Registered]);
+  }
+  state.listed = listed;
+  state.listedAt = fieldChanges;
+  return listed;
+}
+
+// Appends the fields that have come to hold a value since the last look.
+function noteFields(state: FieldState): void {
+  state.order ??= new Set();
+  const { self } = state;
+  for (const name of Object.keys(self)) {
+    if (kindOf(self[name]) !== null) state.order.add(name);
   }
 }

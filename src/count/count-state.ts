@@ -3,8 +3,8 @@
 // stay on the reader's machine.)
 import { GPUS, MAX_CONTEXT, WEIGHT_FORMATS } from 'lib';
 import { OPTIMIZERS, RECOMPUTATIONS } from '../components/CountYourModel/ui-strings.ts';
+import { STATE_PREFIX } from './state-prefix.ts';
 
-export const STATE_PREFIX = '#count?';
 
 /** The choices of the memory inputs: a link with anything else gets the default. */
 export const KV_DTYPES = ['bfloat16', 'float32', 'float8_e4m3fn', 'float8_e5m2'] as const;

@@ -193,6 +193,32 @@ describe('Module', () => {
     expect([...model.parameters()].map((p) => p.requiresGrad)).toEqual([false, false, true, true]);
   });
 
+  it('lists what its fields hold now, after every way a field can change once it has been counted', () => {
+    // A base class that counts itself while constructing: the subclass's fields arrive after.
+    class Counted extends Module {
+      readonly early: number;
+      constructor() {
+        super();
+        this.register('first', new Linear(1, 1));
+        this.early = countParameters(this);
+      }
+      forward() {}
+    }
+    class Later extends Counted {
+      readonly second = new Linear(2, 1);
+    }
+    const model = new Later();
+    expect(model.early).toBe(2);
+    expect([...model.namedChildren()].map(([name]) => name)).toEqual(['first', 'second']);
+    const fields = model as unknown as Record<string, unknown>;
+    fields.third = new Linear(3, 1);
+    expect(countParameters(model)).toBe(2 + 3 + 4);
+    Object.defineProperty(model, 'second', { value: null, writable: true, enumerable: true, configurable: true });
+    expect(countParameters(model)).toBe(2 + 4);
+    delete fields.third;
+    expect([...model.modules()]).toHaveLength(2);
+  });
+
   it('prints a module without children or extra text as its bare name', () => {
     expect(new ReLU().toString()).toBe('ReLU()');
     expect(new Sequential().toString()).toBe('Sequential()');

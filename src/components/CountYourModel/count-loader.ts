@@ -1,7 +1,7 @@
 // The only code of the "Count your model" tool a page loads up front: the tool itself loads when
 // the reader first reaches for it (pointer, focus, a file dragged over it), or at once when the
 // address holds a shared calculation. Until then the page shows the tables built with it.
-import { STATE_PREFIX } from '../../count/count-state.ts';
+import { STATE_PREFIX } from '../../count/state-prefix.ts';
 
 const TOOL = 'count-your-model';
 const INTENT = ['pointerover', 'pointerdown', 'focusin', 'dragenter'] as const;
