@@ -12,7 +12,7 @@ const indent = (text: string, spaces: number) => text.split('\n').join(`\n${' '.
 const INDEX = /^\d+$/;
 
 const NO_TENSORS: readonly [string, Parameter | Buffer][] = [];
-const NO_FIELDS: readonly [string, Module | Parameter | Buffer][] = [];
+const NO_FIELDS: readonly string[] = [];
 
 const join = (prefix: string, name: string) => (prefix ? `${prefix}.${name}` : name);
 
@@ -54,8 +54,10 @@ const guardParameters: ProxyHandler<object> = {
   },
 };
 
-// What a Module keeps about its own fields, in one private field: a private field of a proxy is
-// slow to reach (about ten times a plain object's), so a traversal reaches it once per module.
+// What a Module keeps about its own fields, under FIELD_STATE on the object behind its proxy.
+// Module has no private member: a proxy keeps its private fields (and the mark of a class's private
+// methods) in a dictionary of its own, about 300 bytes per module, each ten times slower to reach
+// than a plain object's property.
 interface FieldState {
   // The module's own object, past the proxy: reading fields needs no guard, and goes faster.
   readonly self: Record<string, unknown>;
@@ -63,27 +65,29 @@ interface FieldState {
   // a field joins when it first holds a value, a `register` call when it is made. Null until
   // `register` is used, as fields alone are already in order.
   order: Set<string> | null;
-  // The registered fields as last listed, while `fieldChanges` is still `listedAt`.
-  listed: readonly [string, Registered][];
+  // The names of the registered fields as last listed, while `fieldChanges` is still `listedAt`:
+  // names only, the values being `self`'s (a pair per field made a third of a built model's heap).
+  listed: readonly string[];
   listedAt: number;
 }
 
-// The object behind the proxy that `Guarded` has just made, until the Module being constructed
-// takes it (its first field): a hand-over, as a proxy cannot be asked for its target.
-let unguarded: object | null = null;
+const FIELD_STATE = Symbol('fields');
 
-function takeUnguarded(): object {
-  const self = unguarded!;
-  unguarded = null;
-  return self;
-}
+const stateOf = (module: Module): FieldState => (module as unknown as Record<symbol, FieldState>)[FIELD_STATE]!;
+
+// A module's fields, then the tensors it holds under dotted names (made only when tensors are
+// listed): handed out by Module's static block, as `dottedTensors` is protected.
+let tensorFields: (module: Module) => readonly [string, unknown][];
+let dottedOf: (module: Module) => readonly [string, unknown][];
 
 // The first constructor of every module: it hands the constructors after it, and so the caller, a
 // proxy of the new object whose only trap is `guardParameters`. Nothing else sees an assignment
 // (a field's accessor would be replaced by the subclass's own field definition).
 abstract class Guarded {
   constructor() {
-    unguarded = this;
+    // Defined before there is a proxy, so no trap sees it; not enumerable, so no field either.
+    const state: FieldState = { self: this as unknown as Record<string, unknown>, order: null, listed: NO_FIELDS, listedAt: -1 };
+    Object.defineProperty(this, FIELD_STATE, { value: state });
     // biome-ignore lint/correctness/noConstructorReturn: the proxy is the module, from its first field on.
     return new Proxy(this, guardParameters);
   }
@@ -104,9 +108,14 @@ abstract class Guarded {
 export abstract class Module extends Guarded {
   static {
     pinName(this, 'Module');
+    tensorFields = (module) => {
+      const state = stateOf(module);
+      const fields: [string, unknown][] = listFields(state).map((name) => [name, state.self[name]]);
+      const dotted = module.dottedTensors();
+      return dotted.length === 0 ? fields : [...fields, ...dotted];
+    };
+    dottedOf = (module) => module.dottedTensors();
   }
-
-  readonly #fieldState: FieldState = { self: takeUnguarded() as Record<string, unknown>, order: null, listed: NO_FIELDS, listedAt: -1 };
 
   /** True while training (the default), false after `eval()`: Dropout acts only in training. */
   training = true;
@@ -137,7 +146,7 @@ export abstract class Module extends Guarded {
     if (name === '' || name.includes('.')) {
       throw new RangeError(`${where}: a name must be non-empty and without ".", got "${name}"`);
     }
-    const state = this.#fieldState;
+    const state = stateOf(this);
     const self = state.self;
     if (name in self && !(Object.hasOwn(self, name) && kindOf(self[name]) === kind)) {
       throw new RangeError(`${where}: "${name}" would hide the property of that name`);
@@ -202,7 +211,7 @@ export abstract class Module extends Guarded {
 
   /** Each parameter once, even when shared: the twin of `parameters()`. */
   *parameters(recurse = true): Generator<Parameter> {
-    for (const [, parameter] of this.#namedTensors(Parameter, null, recurse)) yield parameter;
+    for (const [, parameter] of namedTensors(this, Parameter, null, recurse)) yield parameter;
   }
 
   /**
@@ -211,17 +220,17 @@ export abstract class Module extends Guarded {
    * come before those of its children, as in PyTorch.
    */
   namedParameters(prefix = '', recurse = true): Generator<[string, Parameter]> {
-    return this.#namedTensors(Parameter, prefix, recurse);
+    return namedTensors(this, Parameter, prefix, recurse);
   }
 
   /** Each buffer once (BatchNorm's running statistics, say): the twin of `buffers()`. */
   *buffers(recurse = true): Generator<Buffer> {
-    for (const [, buffer] of this.#namedTensors(Buffer, null, recurse)) yield buffer;
+    for (const [, buffer] of namedTensors(this, Buffer, null, recurse)) yield buffer;
   }
 
   /** `[name, buffer]` pairs such as `bn.running_mean`, each buffer once: the twin of `named_buffers()`. */
   namedBuffers(prefix = '', recurse = true): Generator<[string, Buffer]> {
-    return this.#namedTensors(Buffer, prefix, recurse);
+    return namedTensors(this, Buffer, prefix, recurse);
   }
 
   /**
@@ -231,7 +240,7 @@ export abstract class Module extends Guarded {
    */
   stateDict(prefix = ''): Map<string, Tensor> {
     const state = new Map<string, Tensor>();
-    this.#saveTo(state, prefix);
+    saveTo(this, state, prefix);
     return state;
   }
 
@@ -246,7 +255,7 @@ export abstract class Module extends Guarded {
    */
   *namedChildren(removeDuplicate = true): Generator<[string, Module]> {
     const seen = new Set<Module>();
-    for (const [name, child] of this.#childFields()) {
+    for (const [name, child] of childFields(this)) {
       if (removeDuplicate && seen.has(child)) continue;
       seen.add(child);
       yield [name, child];
@@ -255,12 +264,12 @@ export abstract class Module extends Guarded {
 
   /** This module and every submodule, depth-first, each once. */
   *modules(): Generator<Module> {
-    for (const [, module] of this.#namedModules(null)) yield module;
+    for (const [, module] of namedModules(this, null)) yield module;
   }
 
   /** `[name, module]` pairs, starting with this module named `prefix` (`''` by default). */
   namedModules(prefix = ''): Generator<[string, Module]> {
-    return this.#namedModules(prefix);
+    return namedModules(this, prefix);
   }
 
   /** Sets `requiresGrad` on every parameter (`false` freezes them) and returns this module. */
@@ -274,7 +283,7 @@ export abstract class Module extends Guarded {
     const extra = this.extraRepr();
     const extraLines = extra ? extra.split('\n') : [];
     // Like PyTorch's repr, a module registered twice is listed twice.
-    const childLines = [...this.#childFields()].map(
+    const childLines = [...childFields(this)].map(
       ([name, child]) => `(${name}): ${indent(child.toString(), 2)}`,
     );
     const lines = [...extraLines, ...childLines];
@@ -283,86 +292,117 @@ export abstract class Module extends Guarded {
     else if (lines.length > 0) body = `\n  ${lines.join('\n  ')}\n`;
     return `${this.constructor.name}(${body})`;
   }
+}
 
-  // Named when `prefix` is a string; with null, every name is '' and none is built (counting
-  // needs none: a 10,000-layer model has 200,000 tensors).
-  *#namedTensors<T extends Tensor>(
-    kind: abstract new (...args: never[]) => T,
-    prefix: string | null,
-    recurse: boolean,
-  ): Generator<[string, T]> {
-    const seen = new Set<T>();
-    const modules: Iterable<[string, Module]> = recurse ? this.#namedModules(prefix) : [[prefix ?? '', this]];
-    for (const [modulePrefix, module] of modules) {
-      for (const [name, value] of module.#tensorFields()) {
-        if (!(value instanceof kind) || seen.has(value)) continue;
-        seen.add(value);
-        yield [prefix === null ? '' : join(modulePrefix, name), value];
-      }
+// Named when `prefix` is a string; with null, every name is '' and none is built (counting needs
+// none: a 10,000-layer model has 200,000 tensors).
+function* namedTensors<T extends Tensor>(
+  root: Module,
+  kind: abstract new (...args: never[]) => T,
+  prefix: string | null,
+  recurse: boolean,
+): Generator<[string, T]> {
+  const seen = new Set<T>();
+  const modules: Iterable<[string, Module]> = recurse ? namedModules(root, prefix) : [[prefix ?? '', root]];
+  for (const [modulePrefix, module] of modules) {
+    for (const [name, value] of tensorFields(module)) {
+      if (!(value instanceof kind) || seen.has(value)) continue;
+      seen.add(value);
+      yield [prefix === null ? '' : join(modulePrefix, name), value];
     }
   }
+}
 
-  #saveTo(state: Map<string, Tensor>, prefix: string): void {
-    const fields = this.#tensorFields();
-    for (const kind of [Parameter, Buffer]) {
-      for (const [name, value] of fields) if (value instanceof kind) state.set(join(prefix, name), value);
+function saveTo(module: Module, state: Map<string, Tensor>, prefix: string): void {
+  const fields = tensorFields(module);
+  for (const kind of [Parameter, Buffer]) {
+    for (const [name, value] of fields) if (value instanceof kind) state.set(join(prefix, name), value);
+  }
+  for (const [name, child] of childFields(module)) saveTo(child, state, join(prefix, name));
+}
+
+// Depth first, each module once, in PyTorch's order; named as `namedTensors` names. A stack rather
+// than nested generators, whose every item passes up through each level: a 10,000-layer model
+// has 100,000 modules.
+function* namedModules(root: Module, prefix: string | null): Generator<[string, Module]> {
+  const seen = new Set<Module>();
+  const modules: Module[] = [root];
+  const names: string[] = [prefix ?? ''];
+  while (modules.length > 0) {
+    const module = modules.pop()!;
+    const name = names.pop()!;
+    if (seen.has(module)) continue;
+    seen.add(module);
+    yield [name, module];
+    const state = stateOf(module);
+    const fields = listFields(state);
+    for (let i = fields.length - 1; i >= 0; i--) {
+      const childName = fields[i]!;
+      const child = state.self[childName];
+      if (!(child instanceof Module)) continue;
+      modules.push(child);
+      names.push(prefix === null ? '' : join(name, childName));
     }
-    for (const [name, child] of this.#childFields()) child.#saveTo(state, join(prefix, name));
   }
+}
 
-  // Depth first, each module once, in PyTorch's order; named as `#namedTensors` names. A stack
-  // rather than nested generators, whose every item passes up through each level: a 10,000-layer
-  // model has 100,000 modules.
-  *#namedModules(prefix: string | null): Generator<[string, Module]> {
-    const seen = new Set<Module>();
-    const modules: Module[] = [this];
-    const names: string[] = [prefix ?? ''];
-    while (modules.length > 0) {
-      const module = modules.pop()!;
-      const name = names.pop()!;
-      if (seen.has(module)) continue;
-      seen.add(module);
-      yield [name, module];
-      const fields = listFields(module.#fieldState);
-      for (let i = fields.length - 1; i >= 0; i--) {
-        const [childName, child] = fields[i]!;
-        if (!(child instanceof Module)) continue;
-        modules.push(child);
-        names.push(prefix === null ? '' : join(name, childName));
-      }
+function childFields(module: Module): [string, Module][] {
+  const children: [string, Module][] = [];
+  const state = stateOf(module);
+  for (const name of listFields(state)) {
+    const value = state.self[name];
+    if (value instanceof Module) children.push([name, value]);
+  }
+  return children;
+}
+
+/**
+ * The walk of `modules()` without a generator, for analyses that visit every module of a model (a
+ * 10,000-layer model has 100,000; counting one on first call runs before the JIT has compiled
+ * anything): each module once, depth-first, in PyTorch's order. Inside the library only.
+ */
+export function eachModule(root: Module, visit: (module: Module) => void): void {
+  const seen = new Set<Module>();
+  const stack: Module[] = [root];
+  while (stack.length > 0) {
+    const module = stack.pop()!;
+    if (seen.has(module)) continue;
+    seen.add(module);
+    visit(module);
+    const state = stateOf(module);
+    const fields = listFields(state);
+    for (let i = fields.length - 1; i >= 0; i--) {
+      const child = state.self[fields[i]!];
+      if (child instanceof Module) stack.push(child);
     }
   }
+}
 
-  #childFields(): [string, Module][] {
-    const children: [string, Module][] = [];
-    for (const [name, value] of listFields(this.#fieldState)) {
-      if (value instanceof Module) children.push([name, value]);
-    }
-    return children;
-  }
-
-  // The fields, then the tensors under dotted names: made only when tensors are listed.
-  #tensorFields(): readonly [string, unknown][] {
-    const fields = listFields(this.#fieldState);
-    const dotted = this.dottedTensors();
-    return dotted.length === 0 ? fields : [...fields, ...dotted];
-  }
+/**
+ * Calls `visit` with each value a module registers itself, then each tensor it holds under a dotted
+ * name, in the order `parameters(false)` lists them, without making a pair for each. Inside the
+ * library only.
+ */
+export function eachOwnValue(module: Module, visit: (value: unknown) => void): void {
+  const state = stateOf(module);
+  for (const name of listFields(state)) visit(state.self[name]);
+  for (const [, tensor] of dottedOf(module)) visit(tensor);
 }
 
 // A module's registered fields (modules, parameters, buffers) in the order their values arrived,
 // listed again only after some module's fields changed. JavaScript keeps fields in declaration
 // order (so a declared field sits before a name registered in the constructor, even if assigned
 // after it) and puts integer-like names first; once `register` is used, `order` decides.
-function listFields(state: FieldState): readonly [string, Registered][] {
+function listFields(state: FieldState): readonly string[] {
   if (state.listedAt === fieldChanges) return state.listed;
   const { self } = state;
   if (state.order !== null) noteFields(state);
-  const listed: [string, Registered][] = [];
+  const listed: string[] = [];
   for (const name of state.order ?? Object.keys(self)) {
-    const value = self[name];
-    if (kindOf(value) !== null) listed.push([name, value as Registered]);
+    if (kindOf(self[name]) !== null) listed.push(name);
   }
-  state.listed = listed;
+  // A copy of its own length: an array that grew by push keeps room for 16 names.
+  state.listed = listed.length === 0 ? NO_FIELDS : listed.slice();
   state.listedAt = fieldChanges;
   return listed;
 }

@@ -1,6 +1,6 @@
 import type { Initializer } from './init.ts';
 import { pinName } from './names.ts';
-import { defaultGenerator } from './random.ts';
+import { defaultGenerator, RandomGenerator } from './random.ts';
 import { shapeNumel } from './shape.ts';
 import { Tensor } from './tensor.ts';
 
@@ -29,9 +29,11 @@ export class Parameter extends Tensor {
       super(source.shape, () => source.data);
     } else if (init) {
       // Fork now, fill later: the values depend on the seed and construction order only, yet a
-      // parameter that is only counted is never allocated.
-      const random = defaultGenerator.fork();
+      // parameter that is only counted is never allocated (not even its generator: a
+      // 10,000-layer model has 90,000 parameters).
+      const seed = defaultGenerator.forkSeed();
       super(source, () => {
+        const random = new RandomGenerator(seed);
         const data = new Float64Array(shapeNumel(source));
         for (let i = 0; i < data.length; i++) data[i] = init(random);
         return data;

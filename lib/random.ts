@@ -86,7 +86,12 @@ export class RandomGenerator {
    * values lazily (on first read) yet get the same values whatever order they are read in.
    */
   fork(): RandomGenerator {
-    return new RandomGenerator(this.nextUint32() * 2 ** 21 + (this.nextUint32() >>> 11));
+    return new RandomGenerator(this.forkSeed());
+  }
+
+  /** The seed `fork()` would give its generator, drawn now: a number, for who makes the generator later. */
+  forkSeed(): number {
+    return this.nextUint32() * 2 ** 21 + (this.nextUint32() >>> 11);
   }
 }
 

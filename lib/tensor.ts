@@ -34,10 +34,11 @@ export class Tensor {
    */
   constructor(shape: readonly number[], data?: Float64Array | (() => Float64Array)) {
     checkNotInKernel('a Tensor');
-    shape.forEach((size, dim) => {
-      // Checked before the message is built: operations make many tensors, nearly all valid.
-      if (!(Number.isInteger(size) && size >= 0)) checkSize(size, `Tensor: size of dimension ${dim}`, 0);
-    });
+    // Checked before the message is built: operations make many tensors, nearly all valid.
+    for (let dim = 0; dim < shape.length; dim++) {
+      const size = shape[dim];
+      if (!(Number.isInteger(size) && size! >= 0)) checkSize(size, `Tensor: size of dimension ${dim}`, 0);
+    }
     this.shape = Object.freeze([...shape]);
     if (data instanceof Float64Array) {
       this.#data = this.#checked(data);

@@ -1,5 +1,5 @@
 import { embedsTokens, routesTokens } from '../capabilities.ts';
-import { countParameters } from './count.ts';
+import { tally } from './count.ts';
 import type { Module } from '../module.ts';
 
 export interface ActiveOptions {
@@ -20,9 +20,9 @@ export interface ActiveOptions {
  */
 export function countActiveParameters(model: Module, { inputEmbedding = true, outputHead = true }: ActiveOptions = {}): number {
   let skipped = 0;
-  for (const module of model.modules()) {
+  const total = tally(model, false, (module) => {
     if (routesTokens(module)) skipped += module.inactiveParameters();
-  }
+  });
   if (!inputEmbedding || !outputHead) {
     if (!embedsTokens(model)) throw new RangeError(`countActiveParameters: ${model.constructor.name} has no token embedding and output head to leave out`);
     const embedding = model.tokenEmbedding();
@@ -31,5 +31,5 @@ export function countActiveParameters(model: Module, { inputEmbedding = true, ou
     if (!outputHead) skipped += head.numel();
     if (!inputEmbedding && !tied) skipped += embedding.numel();
   }
-  return countParameters(model, { trainableOnly: false }) - skipped;
+  return total - skipped;
 }
