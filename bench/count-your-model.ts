@@ -76,6 +76,7 @@ try {
   }
   // Choosing Kimi K2 and back: the page rebuilds the model, its tables and its map in the change event.
   const redraws: number[] = [];
+  await page.evaluate(() => performance.clearMeasures('count:map'));
   for (let round = 0; round < ROUNDS; round++) {
     for (const id of ['kimi-k2', 'gpt2']) {
       const ms = await page.evaluate((preset) => {
@@ -88,9 +89,11 @@ try {
       if (id === 'kimi-k2') redraws.push(ms);
     }
   }
+  // The map's own share of each choice, as the page measured it (every other one was GPT-2's).
+  const pageMaps = (await page.evaluate(() => performance.getEntriesByName('count:map').map((entry) => entry.duration))).filter((_, i) => i % 2 === 0);
   const ms = (values: number[]) => `median ${median(values).toFixed(1)} ms, max ${Math.max(...values).toFixed(1)} ms`;
   console.log(`Kimi K2's map (tree, layout, SVG and table) in Node: first ${mapTimes[0]!.toFixed(1)} ms, ${ms(mapTimes.slice(1))} (target 100 ms)`);
-  console.log(`Kimi K2 chosen in the page (model, tables and map): ${ms(redraws)} over ${ROUNDS} choices`);
+  console.log(`Kimi K2 chosen in the page (model, tables and map): ${ms(redraws)} over ${ROUNDS} choices; its map alone ${ms(pageMaps)}`);
   console.log(`JavaScript before any interaction (until the page is idle): ${kb(onLoad)} gzip (budget 40 KB)`);
   console.log(`Loaded when the reader reaches for the tool (the tool and the library): ${kb(toolBytes)} gzip`);
   console.log(

@@ -60,6 +60,13 @@ for (const theme of ['light', 'dark'] as Theme[]) {
     await useTheme(page, theme);
     expect(describeViolations(await violations(page, { include: ['.param-map'] }), theme)).toEqual([]);
   });
+
+  test(`lesson 1's 32 cells have no accessibility violations in the ${theme} theme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto('lessons/01-what-are-parameters/');
+    await useTheme(page, theme);
+    expect(describeViolations(await violations(page, { include: ['.param-cells'] }), theme)).toEqual([]);
+  });
 }
 
 test('the map fits a 375 px screen', async ({ page }) => {
@@ -84,6 +91,7 @@ test('Count your model redraws the map for Kimi K2 in a box of the same size', a
   await expect(map.locator('caption')).toContainText('Kimi K2');
   await expect(map.locator('table')).toContainText('8 of 384 experts a token uses');
   const after = (await map.boundingBox())!;
-  const sizes = await map.evaluate((el) => [...el.querySelectorAll('figure > *')].map((c) => `${c.tagName}.${c.className?.baseVal ?? c.className}: ${c.getBoundingClientRect().height}`));
+  // On failure, the message says which part of the figure grew.
+  const sizes = await map.evaluate((el) => [...el.querySelectorAll('figure > *')].map((c) => `${c.tagName} ${c.getAttribute('class')}: ${c.getBoundingClientRect().height}`));
   expect(after.height, sizes.join('\n')).toBe(before.height);
 });

@@ -171,7 +171,10 @@ class CountYourModel extends HTMLElement {
     this.#report = report;
     this.#context = this.#chosen ? { config, model: { name: report.name, module: report.model, modelType: report.modelType } } : {};
     this.#part('model').innerHTML = report.sections.map(sectionHtml).join('');
+    // Measured, so a bench can read how long the map of a trillion parameters takes to redraw.
+    const mapStart = performance.now();
     this.#part('map').innerHTML = modelMapHtml(report.model, report.name, this.#mapText, this.#format);
+    performance.measure('count:map', { start: mapStart });
     this.#part('targets').innerHTML = loraTargetsHtml(report.loraTargets, this.#state.targets);
     this.#renderCheckpoint();
   }

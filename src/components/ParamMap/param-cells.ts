@@ -24,5 +24,5 @@ export function parameterCellsHtml(model: Module, text: MapText, format: NumberF
       `<tbody>${cells.map((row) => `<tr>${row}</tr>`).join('')}</tbody></table>`
     );
   });
-  return `<figure class="param-cells not-content" role="group" aria-label="${escapeHtml(text.cellsTitle)}"><figcaption>${escapeHtml(text.cellsTitle)}</figcaption><div class="cells-grid">${tensors.join('')}</div></figure>`;
+  return `<figure class="param-cells not-content"><figcaption>${escapeHtml(text.cellsTitle)}</figcaption><div class="cells-grid">${tensors.join('')}</div></figure>`;
 }
