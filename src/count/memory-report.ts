@@ -34,6 +34,9 @@ import { type ChartBar, chartSvg, SEGMENTS, type Segment } from './memory-chart.
 import type { ReportSection, ReportTable } from './report-table.ts';
 import type { CountText } from '../components/CountYourModel/ui-strings.ts';
 
+/** Bytes in GB, or in MB below a tenth of a GB, so that a small cache does not read as 0 GB. */
+const size = (bytes: number, format: NumberFormats) => (bytes >= 1e8 || bytes === 0 ? format.gigabytes(bytes) : `${format.decimal(bytes / 1e6)} MB`);
+
 /** A format's name as the page shows it: GGUF types without the prefix lib uses to tell them apart. */
 export const formatName = (format: string) => (format.startsWith('gguf:') ? `GGUF ${format.slice(5)}` : format);
 
@@ -67,8 +70,8 @@ function kvPart(model: Module, state: CountState, text: CountText, format: Numbe
     return { tables: [], notes: [text.kvNone] };
   }
   const bytes = (n: number) => `${format.count(n)} B`;
-  const rows = kv.groups.map((g) => [kindLabel(g, text, format), format.count(g.layers), bytes(g.bytesPerToken), format.gigabytes(g.bytes)]);
-  if (kv.groups.length > 1) rows.push([text.total, format.count(kv.groups.reduce((n, g) => n + g.layers, 0)), bytes(kv.bytesPerToken), format.gigabytes(kv.bytes)]);
+  const rows = kv.groups.map((g) => [kindLabel(g, text, format), format.count(g.layers), bytes(g.bytesPerToken), size(g.bytes, format)]);
+  if (kv.groups.length > 1) rows.push([text.total, format.count(kv.groups.reduce((n, g) => n + g.layers, 0)), bytes(kv.bytesPerToken), size(kv.bytes, format)]);
   const notes = [text.kvNote];
   for (const g of kv.groups) {
     if (g.decompressedBytes !== undefined) {
@@ -167,7 +170,9 @@ function fitSection(model: Module, config: Readonly<Record<string, unknown>>, we
   const fit = inferenceFit(model, dims, { format: state.format as WeightFormat, tokens: state.tokens, batch: state.batch, kvDtype: state.kvDtype as DType, capacity: gpu.capacity, weights });
   const values = { format: formatName(state.format), batch: format.count(state.batch), tokens: format.count(state.tokens), need: gb(fit.bytes), capacity, gpu: gpu.name };
   const notes = [fill(fit.fits ? text.fitFits : text.fitNotFits, values)];
+  // An encoder keeps no cache and reads its input whole: a longest context would say nothing about it.
   if (fit.longestContext === 0) notes.push(fill(text.fitLongestNone, { ...values, weights: gb(fit.weights) }));
+  else if (fit.kvCache === null) notes.push(text.kvNone);
   else if (fit.longestContext === MAX_CONTEXT) notes.push(fill(text.fitLongestAll, { ...values, tokens: format.count(MAX_CONTEXT) }));
   else notes.push(fill(text.fitLongest, { ...values, tokens: format.count(fit.longestContext) }));
   if (gpu.gb !== undefined) notes.push(fill(text.gpuSource, { gpu: gpu.name, gb: format.count(gpu.gb), bytes: gb(gpu.capacity), source: gpu.source }));
@@ -182,7 +187,7 @@ function fitSection(model: Module, config: Readonly<Record<string, unknown>>, we
   const table: ReportTable = {
     caption,
     head: [text.scenario, ...SEGMENTS.map((s) => segmentLabels[s]), text.total, text.fits],
-    rows: list.map(({ label, parts }) => [label, ...SEGMENTS.map((s) => (parts[s] ? gb(parts[s]) : '—')), gb(sum(parts)), sum(parts) <= gpu.capacity ? text.yes : text.no]),
+    rows: list.map(({ label, parts }) => [label, ...SEGMENTS.map((s) => (parts[s] ? size(parts[s], format) : '—')), gb(sum(parts)), sum(parts) <= gpu.capacity ? text.yes : text.no]),
     numeric: [1, 2, 3, 4, 5, 6, 7],
   };
   const bars: ChartBar[] = list.map(({ label, parts }) => ({ label, parts }));

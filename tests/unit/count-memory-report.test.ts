@@ -80,6 +80,18 @@ describe('will it fit', () => {
     expect(fit.figure).toContain(`role="img" aria-label="${table.caption}"`);
   });
 
+  it('gives an encoder, which keeps no KV cache, no longest context', () => {
+    const fit = section('bert-base', /^Will it fit/);
+    expect(fit.notes[0]).toMatch(/^Yes: /);
+    expect(fit.notes[1]).toBe(text.kvNone);
+  });
+
+  it('writes a cache of a few megabytes in MB, not as 0 GB', () => {
+    // Qwen2.5-0.5B at 100 tokens: 2 · 24 layers · 2 kv heads · 64 · 2 bytes = 12,288 bytes a token, 1.2 MB.
+    const [row] = section('qwen2.5-0.5b', 'Memory', { ...DEFAULT_STATE, tokens: 100 }).tables[1]!.rows;
+    expect(row!.slice(2)).toEqual(['12,288 B', '1.2 MB']);
+  });
+
   it('asks for a size when the custom card has none, and names a custom card by its size', () => {
     expect(section('llama-2-7b', 'Will it fit?', { ...DEFAULT_STATE, gpu: 'custom', memory: '' }).notes).toEqual([text.fitNoMemory]);
     const fit = section('llama-2-7b', 'Will it fit on a card of 80 GB?', { ...DEFAULT_STATE, gpu: 'custom', memory: '80 GB' });
