@@ -817,7 +817,8 @@ def describe(c, model):
 
 def record(model_id, origin, c):
     model = BUILDERS[c["model_type"]](c)
-    source = {"config_file": origin} if origin.endswith(".json") else {"config_file": None, "config_source": origin}
+    in_configs_2026 = " " not in origin  # a bare file name, not a sentence about a source
+    source = {"config_file": origin} if in_configs_2026 else {"config_file": None, "config_source": origin}
     entry = {"model_type": c["model_type"], **source, "config": c, **describe(c, model)}
     entry["checkpoint_only"], entry["checkpoint_only_parameters"] = checkpoint_only(model_id, c, model)
     entry["buffers"] = named_buffers(model)
