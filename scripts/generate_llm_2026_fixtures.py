@@ -35,7 +35,9 @@ from torch import nn
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate_llm_fixtures import META, RMSNorm, linear, matches_published  # noqa: E402
 
-OUTPUT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "pytorch-llm-2026.json"
+REPO = Path(__file__).resolve().parent.parent
+OUTPUT = REPO / "tests" / "fixtures" / "pytorch-llm-2026.json"
+REFERENCE_CONFIGS = REPO.parent / "shared" / "reference" / "configs-2026"
 
 
 class Empty(nn.Module):
@@ -923,7 +925,22 @@ NOTES = {
 }
 
 
+def check_copies():
+    """Where the reference configs sit beside the repository (as in CI), every key copied above must
+    equal the file's own value."""
+    if not REFERENCE_CONFIGS.is_dir():
+        return
+    for model_id, (origin, c) in CONFIGS.items():
+        path = REFERENCE_CONFIGS / origin
+        if path.suffix == ".json" and path.is_file():
+            real = json.loads(path.read_text())
+            wrong = {k: (v, real[k]) for k, v in c.items() if k in real and real[k] != v}
+            if wrong:
+                raise SystemExit(f"{model_id}: copied config keys differ from {path}: {wrong}")
+
+
 def main():
+    check_copies()
     models = {}
     for model_id, (origin, c) in CONFIGS.items():
         entry = record(model_id, origin, c)
