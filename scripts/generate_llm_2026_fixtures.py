@@ -4,7 +4,7 @@
 Like generate_llm_fixtures.py (whose helpers it shares), this writes the module layouts of
 transformers' modeling code in plain PyTorch on the `meta` device: the same module names, in the
 same order, with the same shapes, built from the size keys of each checkpoint's real config.json
-(copied below from /work/shared/reference/configs-2026, so the script runs from the repository
+(copied below from shared/reference/configs-2026 beside the repository, so the script runs from it
 alone). Every total is checked against its published figure before anything is written.
 
 Mirrored: huggingface/transformers' modeling_<family>.py and configuration_<family>.py, read at
