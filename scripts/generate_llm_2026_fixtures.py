@@ -8,7 +8,7 @@ same order, with the same shapes, built from the size keys of each checkpoint's 
 alone). Every total is checked against its published figure before anything is written.
 
 Mirrored: huggingface/transformers' modeling_<family>.py and configuration_<family>.py, read at
-these commits of the stored index: deepseek_v3 00b676f8 (one module per expert, as in the v4.5x
+these commits: deepseek_v3 00b676f8 (one module per expert, as in the v4.5x
 releases), deepseek_v2 0233e509, qwen3_next 01cdc608, glm4_moe and llama4 000c33fd, gpt_oss 00d4b3d2.
 The newer of these stack the experts of DeepSeek-V2, GLM-4.5 and Qwen3-Next in memory
 (`mlp.experts.gate_up_proj` [E, 2I, H]) and convert the checkpoints' names on load; the fixture
