@@ -1,6 +1,7 @@
 // What a layer says about itself, so that analyses ask the layer instead of testing its class: an
 // attention layer says what it caches while a model generates, an expert group how many of its
 // experts a token uses. A new kind of layer then needs no change to the analyses.
+import type { Parameter } from './parameter.ts';
 
 /** What one attention layer keeps while a model generates, as serving engines (vLLM, SGLang) store it. */
 export type KVCacheSpec =
@@ -34,3 +35,40 @@ export interface RoutesTokens {
 
 export const routesTokens = (module: object): module is RoutesTokens =>
   typeof (module as Partial<RoutesTokens>).inactiveParameters === 'function';
+
+/**
+ * A module that counts its own tensors without listing them: a group of hundreds of experts,
+ * whose names are made only when something asks for them. Its tensors are never shared.
+ */
+export interface CountsItsParameters {
+  parameterCount(trainableOnly: boolean): number;
+}
+
+export const countsItsParameters = (module: object): module is CountsItsParameters =>
+  typeof (module as Partial<CountsItsParameters>).parameterCount === 'function';
+
+/** A matrix LoRA can adapt: its name below the module (`''` for the module itself) and its sizes. */
+export interface LoraMatrix {
+  name: string;
+  inFeatures: number;
+  outFeatures: number;
+}
+
+/** A layer whose matrices PEFT's LoRA adapts: Linear, GPT-2's Conv1D, each expert of a group. */
+export interface AdaptsWithLoRA {
+  /** The matrices whose own last name (`q_proj`, `gate_proj`) one of `lastNames` is. */
+  loraMatrices(lastNames: ReadonlySet<string>): Iterable<LoraMatrix>;
+}
+
+export const adaptsWithLoRA = (module: object): module is AdaptsWithLoRA =>
+  typeof (module as Partial<AdaptsWithLoRA>).loraMatrices === 'function';
+
+/** A language model that says which matrix embeds its input tokens and which scores the vocabulary. */
+export interface EmbedsTokens {
+  tokenEmbedding(): Parameter;
+  /** The output head's weight: the token embedding itself when the two are tied. */
+  outputHead(): Parameter;
+}
+
+export const embedsTokens = (module: object): module is EmbedsTokens =>
+  typeof (module as Partial<EmbedsTokens>).tokenEmbedding === 'function';

@@ -3,8 +3,22 @@ export type { GradFn } from './autograd/grad-fn.ts';
 export { isGradEnabled, noGrad } from './autograd/grad-mode.ts';
 export { Graph } from './graph-capture.ts';
 export { Buffer } from './buffer.ts';
-export { type CachesKeysAndValues, cachesKeysAndValues, type KVCacheSpec, type RoutesTokens, routesTokens } from './capabilities.ts';
-export { countActiveParameters } from './analysis/active.ts';
+export {
+  type AdaptsWithLoRA,
+  adaptsWithLoRA,
+  type CachesKeysAndValues,
+  cachesKeysAndValues,
+  type CountsItsParameters,
+  countsItsParameters,
+  type EmbedsTokens,
+  embedsTokens,
+  type KVCacheSpec,
+  type LoraMatrix,
+  type RoutesTokens,
+  routesTokens,
+} from './capabilities.ts';
+export { type ActiveOptions, countActiveParameters } from './analysis/active.ts';
+export { type ParameterParts, parameterParts, partOf } from './analysis/parts.ts';
 export { countParameters } from './analysis/count.ts';
 export { type SineDataOptions, type Split, sineData, sineTarget } from './data/sine.ts';
 export { freeze } from './freeze.ts';
@@ -17,10 +31,14 @@ export { Dropout } from './layers/dropout.ts';
 export { Embedding } from './layers/embedding.ts';
 export { Flatten } from './layers/flatten.ts';
 export { GatedMLP } from './layers/gated-mlp.ts';
+export { GatedDeltaNet, type GatedDeltaNetConfig } from './layers/gated-delta-net.ts';
 export { GroupedQueryAttention, type GroupedQueryAttentionOptions } from './layers/grouped-query-attention.ts';
 export { Linear } from './layers/linear.ts';
 export { MSELoss } from './layers/loss.ts';
-export { Expert, MixtureOfExperts } from './layers/mixture-of-experts.ts';
+export { type ExpertProjection, ExpertList, type ExpertStore, MixtureOfExperts, StackedExperts } from './layers/mixture-of-experts.ts';
+export { FusedGatedMLP, FusedQKVAttention } from './layers/fused.ts';
+export { type LatentAttentionConfig, MultiHeadLatentAttention } from './layers/latent-attention.ts';
+export { TopKRouter, type TopKRouterOptions } from './layers/router.ts';
 export {
   BatchNorm1d,
   BatchNorm2d,
@@ -35,7 +53,10 @@ export { GRU, LSTM, RNN, type RNNOptions } from './layers/recurrent.ts';
 export { Sequential } from './layers/sequential.ts';
 export { TransformerEncoder, TransformerEncoderLayer, type TransformerEncoderLayerOptions } from './layers/transformer.ts';
 export { AlexNet } from './models/alexnet.ts';
-export { type HFConfig, modelFromConfig, SUPPORTED_MODEL_TYPES } from './models/from-config.ts';
+export { type BuiltModel, builtModel, type HFConfig, modelFromConfig, SUPPORTED_MODEL_TYPES } from './models/from-config.ts';
+export { MAX_LAYERS, MAX_SIZE } from './models/config-reader.ts';
+export { type ActiveConvention, type CheckpointExtras, type Family, type GgufLayout, type Part, PARTS } from './models/families/family.ts';
+export { FAMILIES, familyOf } from './models/families/index.ts';
 export { ConfigError, type ConfigProblem } from './models/config-error.ts';
 export { BertModel } from './models/hf/bert.ts';
 export { CausalLM, DecoderLayer, DecoderModel } from './models/hf/decoder.ts';

@@ -9,11 +9,53 @@ import type { Tensor } from './tensor.ts';
 // Python's `_addindent`: indents every line of a child's repr but the first.
 const indent = (text: string, spaces: number) => text.split('\n').join(`\n${' '.repeat(spaces)}`);
 
+const INDEX = /^\d+$/;
+
+const NO_TENSORS: readonly [string, Parameter | Buffer][] = [];
+
 const join = (prefix: string, name: string) => (prefix ? `${prefix}.${name}` : name);
 
 // The kind a value registers as (PyTorch keeps one dictionary per kind), or null.
 const kindOf = (value: unknown) =>
   value instanceof Module ? Module : value instanceof Parameter ? Parameter : value instanceof Buffer ? Buffer : null;
+
+// Python's `torch.typename`, in the library's terms: `Tensor`, `Linear`, `number`.
+const typeName = (value: unknown) => (typeof value === 'object' && value !== null ? value.constructor.name : typeof value);
+
+// Every assignment to a module's property passes through here, as through PyTorch's `__setattr__`:
+// a name that holds a Parameter takes only a Parameter or null (or undefined, JavaScript's other
+// None), so a plain tensor cannot silently drop out of the count.
+const guardParameters: ProxyHandler<object> = {
+  set(target, name, value, receiver) {
+    // A new name, or one a class defines (an accessor): as JavaScript would, with the proxy as `this`.
+    if (!Object.hasOwn(target, name)) return Reflect.set(target, name, value, receiver);
+    if (value != null && !(value instanceof Parameter) && Reflect.get(target, name) instanceof Parameter) {
+      throw new TypeError(`cannot assign '${typeName(value)}' as parameter '${String(name)}' (Parameter or null expected)`);
+    }
+    return Reflect.set(target, name, value);
+  },
+};
+
+// The object behind the proxy that `Guarded` has just made, until the Module being constructed
+// takes it (its first field): a hand-over, as a proxy cannot be asked for its target.
+let unguarded: object | null = null;
+
+function takeUnguarded(): object {
+  const self = unguarded!;
+  unguarded = null;
+  return self;
+}
+
+// The first constructor of every module: it hands the constructors after it, and so the caller, a
+// proxy of the new object whose only trap is `guardParameters`. Nothing else sees an assignment
+// (a field's accessor would be replaced by the subclass's own field definition).
+abstract class Guarded {
+  constructor() {
+    unguarded = this;
+    // biome-ignore lint/correctness/noConstructorReturn: the proxy is the module, from its first field on.
+    return new Proxy(this, guardParameters);
+  }
+}
 
 /**
  * The base class of every layer and model: the twin of `torch.nn.Module`.
@@ -22,21 +64,26 @@ const kindOf = (value: unknown) =>
  * (`this.hidden = new Linear(3, 5)`). A Module finds them among its own fields in the order they
  * were assigned — the TypeScript twin of PyTorch's attribute registration. `Buffer` fields are
  * registered as buffers. Fields holding anything else (numbers, `null`, plain tensors) are not
- * registered. Names known only at run time (`0`, `1`, … in a Sequential, `weightIhL0` in an
- * LSTM) go through `register(name, value)`, and take their place in the same order.
+ * registered. Names known only at run time (`0`, `1`, … in a Sequential, `weight_ih_l0` in an
+ * LSTM) go through `register(name, value)`, and take their place in the same order. Every name is
+ * PyTorch's own, so a state dict's keys are a PyTorch checkpoint's. A name that holds a Parameter
+ * takes only a Parameter or null from then on, as PyTorch insists.
  */
-export abstract class Module {
+export abstract class Module extends Guarded {
   static {
     pinName(this, 'Module');
   }
+
+  // The module's own object, past the proxy: reading fields needs no guard, and goes faster.
+  readonly #self: object = takeUnguarded();
 
   /** True while training (the default), false after `eval()`: Dropout acts only in training. */
   training = true;
 
   // The registered names in the order their values arrived, as PyTorch's dictionaries keep them:
-  // a field joins when it first holds a value, a `register` call when it is made. Empty until
+  // a field joins when it first holds a value, a `register` call when it is made. Null until
   // `register` is used, as fields alone are already in order.
-  readonly #order = new Set<string>();
+  #order: Set<string> | null = null;
 
   /** The computation, given the inputs. Call it through `call()`. */
   // biome-ignore lint/suspicious/noExplicitAny: each layer narrows the parameters to its own inputs.
@@ -64,12 +111,16 @@ export abstract class Module {
     if (name === '' || name.includes('.')) {
       throw new RangeError(`${where}: a name must be non-empty and without ".", got "${name}"`);
     }
-    if (name in this && !(Object.hasOwn(this, name) && kindOf(Reflect.get(this, name)) === kind)) {
+    const self = this.#self;
+    if (name in self && !(Object.hasOwn(self, name) && kindOf(Reflect.get(self, name)) === kind)) {
       throw new RangeError(`${where}: "${name}" would hide the property of that name`);
     }
-    this.#noteFields();
-    this.#order.add(name);
-    Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
+    // Fields assigned so far go before this name. An index name (a ModuleList's `17`) skips the
+    // scan once the order has started: rescanning every earlier index made a list of n modules
+    // cost n² (10,000 layers took 13 s); a field assigned between two indices is noted on the next look.
+    if (this.#order === null || !INDEX.test(name)) this.#noteFields();
+    this.#order?.add(name);
+    Object.defineProperty(self, name, { value, writable: true, enumerable: true, configurable: true });
     return value;
   }
 
@@ -112,6 +163,15 @@ export abstract class Module {
     return '';
   }
 
+  /**
+   * Tensors this module holds under dotted names, with no field or submodule for each: a group of
+   * experts names `17.gate_proj.weight` this way, as its checkpoint does, without building a
+   * module per expert. They come after the module's fields. None by default.
+   */
+  protected dottedTensors(): readonly [string, Parameter | Buffer][] {
+    return NO_TENSORS;
+  }
+
   /** Each parameter once, even when shared: the twin of `parameters()`. */
   *parameters(recurse = true): Generator<Parameter> {
     for (const [, parameter] of this.namedParameters('', recurse)) yield parameter;
@@ -131,7 +191,7 @@ export abstract class Module {
     for (const [, buffer] of this.namedBuffers('', recurse)) yield buffer;
   }
 
-  /** `[name, buffer]` pairs such as `bn.runningMean`, each buffer once: the twin of `named_buffers()`. */
+  /** `[name, buffer]` pairs such as `bn.running_mean`, each buffer once: the twin of `named_buffers()`. */
   namedBuffers(prefix = '', recurse = true): Generator<[string, Buffer]> {
     return this.#namedTensors(Buffer, prefix, recurse);
   }
@@ -204,7 +264,7 @@ export abstract class Module {
     const seen = new Set<T>();
     const modules: Iterable<[string, Module]> = recurse ? this.namedModules(prefix) : [[prefix, this]];
     for (const [modulePrefix, module] of modules) {
-      for (const [name, value] of module.#fields()) {
+      for (const [name, value] of module.#tensorFields()) {
         if (!(value instanceof kind) || seen.has(value)) continue;
         seen.add(value);
         yield [join(modulePrefix, name), value];
@@ -213,7 +273,7 @@ export abstract class Module {
   }
 
   #saveTo(state: Map<string, Tensor>, prefix: string): void {
-    const fields = this.#fields();
+    const fields = this.#tensorFields();
     for (const kind of [Parameter, Buffer]) {
       for (const [name, value] of fields) if (value instanceof kind) state.set(join(prefix, name), value);
     }
@@ -239,14 +299,21 @@ export abstract class Module {
   // (so a declared field sits before a name registered in the constructor, even if assigned
   // after it) and puts integer-like names first; once `register` is used, `#order` decides.
   #fields(): [string, unknown][] {
-    if (this.#order.size === 0) return Object.entries(this);
+    if (this.#order === null) return Object.entries(this.#self);
     this.#noteFields();
-    return Array.from(this.#order, (name) => [name, Reflect.get(this, name)]);
+    return Array.from(this.#order ?? [], (name) => [name, Reflect.get(this.#self, name)]);
+  }
+
+  // The fields, then the tensors under dotted names: made only when tensors are listed.
+  #tensorFields(): [string, unknown][] {
+    const dotted = this.dottedTensors();
+    return dotted.length === 0 ? this.#fields() : [...this.#fields(), ...dotted];
   }
 
   // Appends the fields that have come to hold a value since the last look.
   #noteFields(): void {
-    for (const [name, value] of Object.entries(this)) {
+    this.#order ??= new Set();
+    for (const [name, value] of Object.entries(this.#self)) {
       if (kindOf(value) !== null) this.#order.add(name);
     }
   }

@@ -13,6 +13,10 @@ export class Parameter extends Tensor {
     pinName(this, 'Parameter');
   }
 
+  // Types only: without it a Tensor would have every member a Parameter has, so a plain tensor
+  // assigned to a parameter field would type-check (and be refused at run time by Module).
+  declare private readonly parameterBrand: true;
+
   /** Whether training updates it; `requiresGrad_(false)` on a module freezes its parameters. */
   requiresGrad = true;
 

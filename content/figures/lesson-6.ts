@@ -65,7 +65,7 @@ export const llama2Figures = {
   embedTokens: sumOf(llama2, /embed_tokens/),
   lmHead: sumOf(llama2, /lm_head/),
   finalNorm: sumOf(llama2, /^model\.norm/),
-  layer: { ...llama2Layer, total: countParameters(llama2.model.layers.get(0)) },
+  layer: { ...llama2Layer, total: sumOf(llama2, firstLayer) },
   mlps: sumOf(llama2, /mlp/),
   nonEmbedding: nonEmbedding(llama2),
   bfloat16Bytes: weightMemory(llama2, 'bfloat16').bytes,
@@ -95,14 +95,13 @@ export const mistralFigures = {
   layer: layerOf(mistral, firstLayer),
 };
 
-const qwenLayer = /^model\.layers\.0\./;
 export const qwenFigures = {
   total: countParameters(qwen),
   embedTokens: sumOf(qwen, /embed_tokens/),
   /** The q, k and v biases of one layer: 896 + 128 + 128. */
   qkvBiasesPerLayer: sumOf(qwen, /^model\.layers\.0\.self_attn\.[qkv]_proj\.bias/),
   qkvBiases: sumOf(qwen, /self_attn\.[qkv]_proj\.bias/),
-  layer: { ...layerOf(qwen, qwenLayer), total: countParameters(qwen.model.layers.get(0)) },
+  layer: { ...layerOf(qwen, firstLayer), total: sumOf(qwen, firstLayer) },
   /** What an untied head of its own would add. */
   untiedHead: qwenConfig.vocab_size * qwenConfig.hidden_size,
   embeddingShare: sumOf(qwen, /embed_tokens/) / countParameters(qwen),

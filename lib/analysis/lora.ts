@@ -1,6 +1,5 @@
+import { adaptsWithLoRA } from '../capabilities.ts';
 import { countParameters } from './count.ts';
-import { Linear } from '../layers/linear.ts';
-import { Conv1D } from '../models/hf/gpt2.ts';
 import type { Module } from '../module.ts';
 
 export interface LoraOptions {
@@ -22,13 +21,7 @@ export interface LoraCount {
 }
 
 const matches = (name: string, target: string) => name === target || name.endsWith(`.${target}`);
-
-/** In and out features of the layers LoRA adapts: Linear, and GPT-2's transposed Conv1D. */
-function features(module: Module): [number, number] | null {
-  if (module instanceof Linear) return [module.inFeatures, module.outFeatures];
-  if (module instanceof Conv1D) return [module.nx, module.nf];
-  return null;
-}
+const join = (prefix: string, name: string) => (prefix && name ? `${prefix}.${name}` : prefix || name);
 
 /**
  * The trainable parameters of LoRA (Hu et al., 2021): the model is frozen, and each targeted
@@ -38,11 +31,17 @@ function features(module: Module): [number, number] | null {
 export function loraParameters(model: Module, { r, targetModules }: LoraOptions): LoraCount {
   if (!Number.isInteger(r) || r < 1) throw new RangeError(`loraParameters: r must be a positive integer, got ${r}`);
   const adapted: LoraCount['adapted'] = [];
-  for (const [name, module] of model.namedModules()) {
-    const size = features(module);
-    if (!size || !targetModules.some((target) => matches(name, target))) continue;
-    const [inFeatures, outFeatures] = size;
-    adapted.push({ name, inFeatures, outFeatures, parameters: r * (inFeatures + outFeatures) });
+  // Each layer says which of its matrices LoRA can adapt (Linear, GPT-2's Conv1D, every expert of
+  // a group), given the last names the targets end in, so a group of experts lists only those.
+  const lastNames = new Set(targetModules.map((target) => target.split('.').at(-1)!));
+  for (const [prefix, module] of model.namedModules()) {
+    if (!adaptsWithLoRA(module)) continue;
+    for (const { name: local, inFeatures, outFeatures } of module.loraMatrices(lastNames)) {
+      const name = join(prefix, local);
+      if (targetModules.some((target) => matches(name, target))) {
+        adapted.push({ name, inFeatures, outFeatures, parameters: r * (inFeatures + outFeatures) });
+      }
+    }
   }
   if (adapted.length === 0) {
     throw new RangeError(`loraParameters: no Linear layer matches targetModules ${JSON.stringify(targetModules)}`);

@@ -24,9 +24,9 @@ export interface MultiheadAttentionOptions {
 
 /**
  * Multi-head attention: the twin of `torch.nn.MultiheadAttention`, in PyTorch's layout. The query,
- * key and value projections are fused into one `inProjWeight` of `[3 · embedDim, embedDim]` and one
- * `inProjBias` of `[3 · embedDim]` (separate `qProjWeight`, `kProjWeight`, `vProjWeight` when keys or
- * values have other sizes), followed by `outProj`, a Linear(embedDim, embedDim). The number of
+ * key and value projections are fused into one `in_proj_weight` of `[3 · embedDim, embedDim]` and one
+ * `in_proj_bias` of `[3 · embedDim]` (separate `q_proj_weight`, `k_proj_weight`, `v_proj_weight` when
+ * keys or values have other sizes), followed by `out_proj`, a Linear(embedDim, embedDim). The number of
  * heads splits embedDim between them and does not change the count: 4 · embedDim² + 4 · embedDim.
  */
 export class MultiheadAttention extends ShapeOnlyModule {
@@ -39,14 +39,14 @@ export class MultiheadAttention extends ShapeOnlyModule {
   readonly kdim: number;
   readonly vdim: number;
   readonly batchFirst: boolean;
-  inProjWeight: Parameter | null;
-  qProjWeight: Parameter | null;
-  kProjWeight: Parameter | null;
-  vProjWeight: Parameter | null;
-  inProjBias: Parameter | null;
-  outProj: NonDynamicallyQuantizableLinear;
-  biasK: Parameter | null;
-  biasV: Parameter | null;
+  in_proj_weight: Parameter | null;
+  q_proj_weight: Parameter | null;
+  k_proj_weight: Parameter | null;
+  v_proj_weight: Parameter | null;
+  in_proj_bias: Parameter | null;
+  out_proj: NonDynamicallyQuantizableLinear;
+  bias_k: Parameter | null;
+  bias_v: Parameter | null;
 
   constructor(
     embedDim: number,
@@ -68,29 +68,29 @@ export class MultiheadAttention extends ShapeOnlyModule {
     this.batchFirst = batchFirst;
     const fused = kdim === embedDim && vdim === embedDim;
     const init = fanInUniform(embedDim);
-    this.inProjWeight = fused ? new Parameter([3 * embedDim, embedDim], init) : null;
-    this.qProjWeight = fused ? null : new Parameter([embedDim, embedDim], init);
-    this.kProjWeight = fused ? null : new Parameter([embedDim, kdim], init);
-    this.vProjWeight = fused ? null : new Parameter([embedDim, vdim], init);
+    this.in_proj_weight = fused ? new Parameter([3 * embedDim, embedDim], init) : null;
+    this.q_proj_weight = fused ? null : new Parameter([embedDim, embedDim], init);
+    this.k_proj_weight = fused ? null : new Parameter([embedDim, kdim], init);
+    this.v_proj_weight = fused ? null : new Parameter([embedDim, vdim], init);
     // PyTorch starts the projection biases at zero.
-    this.inProjBias = bias ? new Parameter([3 * embedDim]) : null;
-    this.outProj = new NonDynamicallyQuantizableLinear(embedDim, embedDim, { bias });
-    this.biasK = addBiasKv ? new Parameter([1, 1, embedDim], init) : null;
-    this.biasV = addBiasKv ? new Parameter([1, 1, embedDim], init) : null;
+    this.in_proj_bias = bias ? new Parameter([3 * embedDim]) : null;
+    this.out_proj = new NonDynamicallyQuantizableLinear(embedDim, embedDim, { bias });
+    this.bias_k = addBiasKv ? new Parameter([1, 1, embedDim], init) : null;
+    this.bias_v = addBiasKv ? new Parameter([1, 1, embedDim], init) : null;
   }
 
+  // Every weight and bias of the query, key, value and output projections.
+  #projectionParameters(): number {
+    const { in_proj_weight, q_proj_weight, k_proj_weight, v_proj_weight, in_proj_bias, out_proj } = this;
+    const tensors = [in_proj_weight, q_proj_weight, k_proj_weight, v_proj_weight, in_proj_bias, out_proj.weight, out_proj.bias];
+    return tensors.reduce((sum, t) => sum + (t?.numel() ?? 0), 0);
+  }
 
   /**
    * The attention output for a query of `[L, N, E]` (`[N, L, E]` with batchFirst, or unbatched
    * `[L, E]`): the same shape. Keys and values need not be given to size it. As in PyTorch, the
-   * projections are applied inside this module, so `outProj` is never called on its own.
+   * projections are applied inside this module, so `out_proj` is never called on its own.
    */
-  // Every weight and bias of the query, key, value and output projections.
-  #projectionParameters(): number {
-    const tensors = [this.inProjWeight, this.qProjWeight, this.kProjWeight, this.vProjWeight, this.inProjBias, this.outProj.weight, this.outProj.bias];
-    return tensors.reduce((sum, t) => sum + (t?.numel() ?? 0), 0);
-  }
-
   override outputShape(query: Shape): Shape {
     checkRank(query, [2, 3], 'MultiheadAttention');
     checkDim(query, -1, this.embedDim, 'MultiheadAttention');

@@ -1,5 +1,6 @@
 import type { CachesKeysAndValues, KVCacheSpec } from '../capabilities.ts';
 import { pinName } from '../names.ts';
+import { Parameter } from '../parameter.ts';
 import { checkDim, checkSize, type Shape } from '../shape.ts';
 import { Linear } from './linear.ts';
 import { RMSNorm } from './rms-norm.ts';
@@ -14,9 +15,15 @@ export interface GroupedQueryAttentionOptions {
   qkvBias?: boolean;
   /** A bias on the output projection. */
   outputBias?: boolean;
-  /** An RMSNorm over each query and key head, with this eps (Qwen3's q_norm and k_norm). */
+  /** An RMSNorm over the queries and keys, with this eps (Qwen3's q_norm and k_norm). */
   qkNormEps?: number;
-  /** Attend to at most this many past tokens (Mistral-7B-v0.1's 4,096), so the KV cache keeps no more. */
+  /** What q_norm and k_norm span: each head (Qwen3, Gemma 3), or all heads at once (OLMo 2). */
+  qkNormOver?: 'head' | 'all';
+  /** One learnt logit per head that each query may attend to instead of any token (gpt-oss's `sinks`). */
+  sinks?: boolean;
+  /** A sigmoid gate on the attention's output, from a query projection twice as wide (Qwen3-Next). */
+  outputGate?: boolean;
+  /** Attends to at most this many past tokens (Mistral, Gemma's and gpt-oss's sliding layers). */
   slidingWindow?: number;
 }
 
@@ -36,18 +43,30 @@ export class GroupedQueryAttention extends ShapeOnlyModule implements CachesKeys
   readonly numHeads: number;
   readonly numKeyValueHeads: number;
   readonly headDim: number;
+  readonly slidingWindow: number | null;
+  /** Shape `[numHeads]`, or null. */
+  sinks: Parameter | null;
   q_proj: Linear;
   k_proj: Linear;
   v_proj: Linear;
   o_proj: Linear;
   q_norm: RMSNorm | null;
   k_norm: RMSNorm | null;
-  readonly slidingWindow: number | undefined;
 
   constructor(
     hiddenSize: number,
     numHeads: number,
-    { numKeyValueHeads = numHeads, headDim, qkvBias = false, outputBias = false, qkNormEps, slidingWindow }: GroupedQueryAttentionOptions = {},
+    {
+      numKeyValueHeads = numHeads,
+      headDim,
+      qkvBias = false,
+      outputBias = false,
+      qkNormEps,
+      qkNormOver = 'head',
+      sinks = false,
+      outputGate = false,
+      slidingWindow,
+    }: GroupedQueryAttentionOptions = {},
   ) {
     super();
     checkSize(hiddenSize, 'GroupedQueryAttention: hiddenSize');
@@ -64,22 +83,23 @@ export class GroupedQueryAttention extends ShapeOnlyModule implements CachesKeys
     this.numKeyValueHeads = numKeyValueHeads;
     this.headDim = headDim ?? hiddenSize / numHeads;
     checkSize(this.headDim, 'GroupedQueryAttention: headDim');
+    if (slidingWindow !== undefined) checkSize(slidingWindow, 'GroupedQueryAttention: slidingWindow');
+    this.slidingWindow = slidingWindow ?? null;
+    this.sinks = sinks ? new Parameter([numHeads]) : null;
     const keyValueWidth = numKeyValueHeads * this.headDim;
-    this.q_proj = new Linear(hiddenSize, numHeads * this.headDim, { bias: qkvBias });
+    this.q_proj = new Linear(hiddenSize, (outputGate ? 2 : 1) * numHeads * this.headDim, { bias: qkvBias });
     this.k_proj = new Linear(hiddenSize, keyValueWidth, { bias: qkvBias });
     this.v_proj = new Linear(hiddenSize, keyValueWidth, { bias: qkvBias });
     this.o_proj = new Linear(numHeads * this.headDim, hiddenSize, { bias: outputBias });
-    this.q_norm = qkNormEps === undefined ? null : new RMSNorm(this.headDim, { eps: qkNormEps });
-    this.k_norm = qkNormEps === undefined ? null : new RMSNorm(this.headDim, { eps: qkNormEps });
-    if (slidingWindow !== undefined) checkSize(slidingWindow, 'GroupedQueryAttention: slidingWindow');
-    this.slidingWindow = slidingWindow;
+    const norm = (heads: number) => new RMSNorm(qkNormOver === 'all' ? heads * this.headDim : this.headDim, { eps: qkNormEps });
+    this.q_norm = qkNormEps === undefined ? null : norm(numHeads);
+    this.k_norm = qkNormEps === undefined ? null : norm(numKeyValueHeads);
   }
 
-  /** A key and a value vector per key/value head for every token, or for the last `slidingWindow`. */
+  /** A key and a value vector per key/value head for every token, or for the last `window` tokens. */
   kvCache(): KVCacheSpec {
     const valuesPerToken = 2 * this.numKeyValueHeads * this.headDim;
-    if (this.slidingWindow === undefined) return { kind: 'full', valuesPerToken };
-    return { kind: 'sliding', valuesPerToken, window: this.slidingWindow };
+    return this.slidingWindow === null ? { kind: 'full', valuesPerToken } : { kind: 'sliding', valuesPerToken, window: this.slidingWindow };
   }
 
   /** Hidden states `[B, T, hiddenSize]` in, the same shape out. */
@@ -88,9 +108,9 @@ export class GroupedQueryAttention extends ShapeOnlyModule implements CachesKeys
     const heads = (projection: Linear, count: number, norm: RMSNorm | null) => {
       const shape = projection.callShape(input);
       const perHead = [...shape.slice(0, -1), count, this.headDim];
-      if (norm) norm.callShape(perHead);
+      if (norm) norm.callShape(norm.hiddenSize === this.headDim ? perHead : shape);
     };
-    heads(this.q_proj, this.numHeads, this.q_norm);
+    heads(this.q_proj, this.q_proj.outFeatures / this.headDim, this.q_norm);
     heads(this.k_proj, this.numKeyValueHeads, this.k_norm);
     this.v_proj.callShape(input);
     return this.o_proj.callShape([...input.slice(0, -1), this.numHeads * this.headDim]);

@@ -1,3 +1,4 @@
+import type { AdaptsWithLoRA, LoraMatrix } from '../capabilities.ts';
 import { fanInUniform } from '../init.ts';
 import { Module } from '../module.ts';
 import { pinName } from '../names.ts';
@@ -10,7 +11,7 @@ import type { Tensor } from '../tensor.ts';
  * A fully connected layer, y = x Wᵀ + b: the twin of `torch.nn.Linear`. It has
  * `inFeatures × outFeatures` weights plus `outFeatures` biases.
  */
-export class Linear extends Module {
+export class Linear extends Module implements AdaptsWithLoRA {
   static {
     pinName(this, 'Linear');
   }
@@ -40,6 +41,10 @@ export class Linear extends Module {
   override outputShape(input: Shape): Shape {
     checkDim(input, -1, this.inFeatures, 'Linear');
     return [...input.slice(0, -1), this.outFeatures];
+  }
+
+  loraMatrices(): LoraMatrix[] {
+    return [{ name: '', inFeatures: this.inFeatures, outFeatures: this.outFeatures }];
   }
 
   override extraRepr(): string {

@@ -20,8 +20,8 @@ const filled = (shape: readonly number[], value: number) =>
 /**
  * What BatchNorm1d and BatchNorm2d share (PyTorch's `_BatchNorm`): a learned scale (`weight`) and
  * shift (`bias`) per channel, 2 · numFeatures parameters, plus running statistics that training
- * updates by averaging, not by gradients, so they are buffers: `runningMean`, `runningVar`
- * (numFeatures each) and the scalar `numBatchesTracked`.
+ * updates by averaging, not by gradients, so they are buffers: `running_mean`, `running_var`
+ * (numFeatures each) and the scalar `num_batches_tracked`.
  */
 abstract class BatchNorm extends ShapeOnlyModule {
   /** The input ranks this flavour accepts. */
@@ -33,9 +33,9 @@ abstract class BatchNorm extends ShapeOnlyModule {
   readonly trackRunningStats: boolean;
   weight: Parameter | null;
   bias: Parameter | null;
-  runningMean: Buffer | null;
-  runningVar: Buffer | null;
-  numBatchesTracked: Buffer | null;
+  running_mean: Buffer | null;
+  running_var: Buffer | null;
+  num_batches_tracked: Buffer | null;
 
   constructor(
     ranks: readonly number[],
@@ -52,9 +52,9 @@ abstract class BatchNorm extends ShapeOnlyModule {
     this.trackRunningStats = trackRunningStats;
     this.weight = affine ? new Parameter([numFeatures], constant(1)) : null;
     this.bias = affine ? new Parameter([numFeatures]) : null;
-    this.runningMean = trackRunningStats ? filled([numFeatures], 0) : null;
-    this.runningVar = trackRunningStats ? filled([numFeatures], 1) : null;
-    this.numBatchesTracked = trackRunningStats ? filled([], 0) : null;
+    this.running_mean = trackRunningStats ? filled([numFeatures], 0) : null;
+    this.running_var = trackRunningStats ? filled([numFeatures], 1) : null;
+    this.num_batches_tracked = trackRunningStats ? filled([], 0) : null;
   }
 
 

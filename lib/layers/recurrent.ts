@@ -15,10 +15,10 @@ export interface RNNOptions {
 
 /**
  * What RNN, LSTM and GRU share (PyTorch's `RNNBase`). For each layer and direction there are
- * `gates` blocks of hiddenSize rows: `weightIhL{k}` `[gates·H, in]`, `weightHhL{k}` `[gates·H, H]`,
- * and TWO biases, `biasIhL{k}` and `biasHhL{k}` `[gates·H]` each, as cuDNN wants them (one would
- * do mathematically). Directions after the first add the suffix `Reverse`; layers after the
- * first take the previous layer's output, H per direction, as their input.
+ * `gates` blocks of hiddenSize rows: `weight_ih_l{k}` `[gates·H, in]`, `weight_hh_l{k}` `[gates·H, H]`,
+ * and TWO biases, `bias_ih_l{k}` and `bias_hh_l{k}` `[gates·H]` each, as cuDNN wants them (one would
+ * do mathematically). The second direction adds the suffix `_reverse`; layers after the first
+ * take the previous layer's output, H per direction, as their input.
  */
 abstract class RNNBase extends ShapeOnlyModule {
   readonly inputSize: number;
@@ -58,14 +58,14 @@ abstract class RNNBase extends ShapeOnlyModule {
     for (let layer = 0; layer < numLayers; layer++) {
       const layerInput = layer === 0 ? inputSize : outSize * directions;
       for (let direction = 0; direction < directions; direction++) {
-        const suffix = `L${layer}${direction === 1 ? 'Reverse' : ''}`;
-        this.register(`weightIh${suffix}`, new Parameter([gates * hiddenSize, layerInput], init));
-        this.register(`weightHh${suffix}`, new Parameter([gates * hiddenSize, outSize], init));
+        const suffix = `_l${layer}${direction === 1 ? '_reverse' : ''}`;
+        this.register(`weight_ih${suffix}`, new Parameter([gates * hiddenSize, layerInput], init));
+        this.register(`weight_hh${suffix}`, new Parameter([gates * hiddenSize, outSize], init));
         if (bias) {
-          this.register(`biasIh${suffix}`, new Parameter([gates * hiddenSize], init));
-          this.register(`biasHh${suffix}`, new Parameter([gates * hiddenSize], init));
+          this.register(`bias_ih${suffix}`, new Parameter([gates * hiddenSize], init));
+          this.register(`bias_hh${suffix}`, new Parameter([gates * hiddenSize], init));
         }
-        if (projSize) this.register(`weightHr${suffix}`, new Parameter([projSize, hiddenSize], init));
+        if (projSize) this.register(`weight_hr${suffix}`, new Parameter([projSize, hiddenSize], init));
       }
     }
   }

@@ -30,7 +30,7 @@ export class TransformerEncoderLayer extends ShapeOnlyModule {
   readonly dModel: number;
   readonly nhead: number;
   readonly options: Readonly<Required<TransformerEncoderLayerOptions>>;
-  selfAttn: MultiheadAttention;
+  self_attn: MultiheadAttention;
   linear1: Linear;
   dropout: Dropout;
   linear2: Linear;
@@ -56,7 +56,7 @@ export class TransformerEncoderLayer extends ShapeOnlyModule {
     this.dModel = dModel;
     this.nhead = nhead;
     this.options = { dimFeedforward, dropout, activation, layerNormEps, batchFirst, normFirst };
-    this.selfAttn = new MultiheadAttention(dModel, nhead, { batchFirst });
+    this.self_attn = new MultiheadAttention(dModel, nhead, { batchFirst });
     this.linear1 = new Linear(dModel, dimFeedforward);
     this.dropout = new Dropout(dropout);
     this.linear2 = new Linear(dimFeedforward, dModel);
@@ -69,7 +69,7 @@ export class TransformerEncoderLayer extends ShapeOnlyModule {
 
   /** Calls the sublayers in PyTorch's order, which depends on `normFirst`; the shape is unchanged. */
   override outputShape(input: Shape): Shape {
-    const attention = (x: Shape) => this.dropout1.callShape(this.selfAttn.callShape(x));
+    const attention = (x: Shape) => this.dropout1.callShape(this.self_attn.callShape(x));
     const feedForward = (x: Shape) =>
       this.dropout2.callShape(this.linear2.callShape(this.dropout.callShape(this.linear1.callShape(x))));
     if (this.options.normFirst) {

@@ -11,7 +11,12 @@ export type ConfigProblem =
   | { problem: 'notPositiveNumber'; key: string; got: string }
   | { problem: 'addsParameters'; key: string; got: string; allowed: string }
   | { problem: 'mustDivide'; key: string; value: number; otherKey: string; other: number }
-  | { problem: 'cannotExceed'; key: string; value: number; otherKey: string; other: number };
+  | { problem: 'cannotExceed'; key: string; value: number; otherKey: string; other: number }
+  | { problem: 'tooLarge'; key: string; value: number; max: number }
+  | { problem: 'notExact' }
+  | { problem: 'notAList'; key: string; got: string }
+  | { problem: 'wrongLength'; key: string; length: number; otherKey: string; other: number }
+  | { problem: 'notOneOf'; key: string; got: string; allowed: readonly string[] };
 
 function sentence(problem: ConfigProblem): string {
   switch (problem.problem) {
@@ -35,6 +40,16 @@ function sentence(problem: ConfigProblem): string {
       return `"${problem.key}" (${problem.value}) must divide "${problem.otherKey}" (${problem.other})`;
     case 'cannotExceed':
       return `"${problem.key}" (${problem.value}) cannot exceed "${problem.otherKey}" (${problem.other})`;
+    case 'tooLarge':
+      return `"${problem.key}" (${problem.value}) is beyond any real model; at most ${problem.max} is counted`;
+    case 'notExact':
+      return 'the count passes 2^53, beyond which a JavaScript number no longer holds every integer, so it would not be exact';
+    case 'notAList':
+      return `"${problem.key}" must be a list, got ${problem.got}`;
+    case 'wrongLength':
+      return `"${problem.key}" has ${problem.length} entries; it must have one per layer, "${problem.otherKey}" (${problem.other})`;
+    case 'notOneOf':
+      return `"${problem.key}" has ${problem.got}; each entry must be one of ${problem.allowed.join(', ')}`;
   }
 }
 

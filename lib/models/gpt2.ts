@@ -2,11 +2,11 @@ import { GELU } from '../layers/activation.ts';
 import { ModuleDict, ModuleList } from '../layers/containers.ts';
 import { Dropout } from '../layers/dropout.ts';
 import { Embedding } from '../layers/embedding.ts';
+import { FusedSelfAttention } from '../layers/fused-attention.ts';
 import { Linear } from '../layers/linear.ts';
 import { LayerNorm } from '../layers/normalization.ts';
 import { ShapeOnlyModule } from '../layers/shape-only.ts';
 import { pinName } from '../names.ts';
-import { reportAttentionProducts } from '../shape-hooks.ts';
 import { checkRank, formatShape, type Shape } from '../shape.ts';
 
 export interface GPT2Config {
@@ -29,38 +29,14 @@ export const GPT2_SMALL: Readonly<GPT2Config> = {
   dropout: 0.1,
 };
 
-/** Masked self-attention with the query, key and value projections fused into one `cAttn`. */
-export class CausalSelfAttention extends ShapeOnlyModule {
+/** GPT-2's attention as nanoGPT writes it: `c_attn` and `c_proj` are Linears. */
+export class CausalSelfAttention extends FusedSelfAttention<Linear> {
   static {
     pinName(this, 'CausalSelfAttention');
   }
 
-  readonly config: Readonly<GPT2Config>;
-  /** Linear(E, 3E): E·3E + 3E, the q, k and v projections side by side. */
-  cAttn: Linear;
-  cProj: Linear;
-  attnDropout: Dropout;
-  residDropout: Dropout;
-
-  constructor(config: Readonly<GPT2Config>) {
-    super();
-    this.config = config;
-    const { nEmbd, dropout } = config;
-    this.cAttn = new Linear(nEmbd, 3 * nEmbd);
-    this.cProj = new Linear(nEmbd, nEmbd);
-    this.attnDropout = new Dropout(dropout);
-    this.residDropout = new Dropout(dropout);
-  }
-
-
-  override outputShape(input: Shape): Shape {
-    const [batch, time] = input as [number, number, number];
-    this.cAttn.callShape(input);
-    const { nHead, nEmbd } = this.config;
-    reportAttentionProducts(batch, nHead, time, time, nEmbd / nHead);
-    // Dropout acts on the attention weights: one T×T matrix per head.
-    this.attnDropout.callShape([batch, nHead, time, time]);
-    return this.residDropout.callShape(this.cProj.callShape(input));
+  constructor({ nEmbd, nHead, dropout }: Readonly<GPT2Config>) {
+    super(nEmbd, nHead, dropout, (inFeatures, outFeatures) => new Linear(inFeatures, outFeatures));
   }
 }
 
@@ -70,22 +46,21 @@ export class MLP extends ShapeOnlyModule {
     pinName(this, 'MLP');
   }
 
-  cFc: Linear;
+  c_fc: Linear;
   gelu: GELU;
-  cProj: Linear;
+  c_proj: Linear;
   dropout: Dropout;
 
   constructor({ nEmbd, dropout }: Readonly<GPT2Config>) {
     super();
-    this.cFc = new Linear(nEmbd, 4 * nEmbd);
+    this.c_fc = new Linear(nEmbd, 4 * nEmbd);
     this.gelu = new GELU();
-    this.cProj = new Linear(4 * nEmbd, nEmbd);
+    this.c_proj = new Linear(4 * nEmbd, nEmbd);
     this.dropout = new Dropout(dropout);
   }
 
-
   override outputShape(input: Shape): Shape {
-    return this.dropout.callShape(this.cProj.callShape(this.gelu.callShape(this.cFc.callShape(input))));
+    return this.dropout.callShape(this.c_proj.callShape(this.gelu.callShape(this.c_fc.callShape(input))));
   }
 }
 
@@ -95,29 +70,28 @@ export class Block extends ShapeOnlyModule {
     pinName(this, 'Block');
   }
 
-  ln1: LayerNorm;
+  ln_1: LayerNorm;
   attn: CausalSelfAttention;
-  ln2: LayerNorm;
+  ln_2: LayerNorm;
   mlp: MLP;
 
   constructor(config: Readonly<GPT2Config>) {
     super();
-    this.ln1 = new LayerNorm(config.nEmbd);
+    this.ln_1 = new LayerNorm(config.nEmbd);
     this.attn = new CausalSelfAttention(config);
-    this.ln2 = new LayerNorm(config.nEmbd);
+    this.ln_2 = new LayerNorm(config.nEmbd);
     this.mlp = new MLP(config);
   }
 
-
   override outputShape(input: Shape): Shape {
-    this.attn.callShape(this.ln1.callShape(input));
-    return this.mlp.callShape(this.ln2.callShape(input));
+    this.attn.callShape(this.ln_1.callShape(input));
+    return this.mlp.callShape(this.ln_2.callShape(input));
   }
 }
 
 /**
  * GPT-2 (Radford et al., 2019), laid out as nanoGPT lays it out: token and position embeddings,
- * `nLayer` blocks, a final LayerNorm and an output head `lmHead` whose weight IS the token
+ * `nLayer` blocks, a final LayerNorm and an output head `lm_head` whose weight IS the token
  * embedding's (weight tying). `new GPT2()` is GPT-2 small: 124,439,808 parameters, not the
  * 163,037,184 you get by counting the tied matrix twice. Takes token ids `[B, T]`.
  */
@@ -132,9 +106,9 @@ export class GPT2 extends ShapeOnlyModule {
     wpe: Embedding;
     drop: Dropout;
     h: ModuleList;
-    lnF: LayerNorm;
+    ln_f: LayerNorm;
   }>;
-  lmHead: Linear;
+  lm_head: Linear;
 
   constructor(config: Readonly<GPT2Config> = GPT2_SMALL) {
     super();
@@ -145,12 +119,11 @@ export class GPT2 extends ShapeOnlyModule {
       wpe: new Embedding(config.blockSize, config.nEmbd),
       drop: new Dropout(config.dropout),
       h: new ModuleList(Array.from({ length: config.nLayer }, () => new Block(config))),
-      lnF: new LayerNorm(config.nEmbd),
+      ln_f: new LayerNorm(config.nEmbd),
     });
-    this.lmHead = new Linear(config.nEmbd, config.vocabSize, { bias: false });
-    wte.weight = this.lmHead.weight;
+    this.lm_head = new Linear(config.nEmbd, config.vocabSize, { bias: false });
+    wte.weight = this.lm_head.weight;
   }
-
 
   override outputShape(tokens: Shape): Shape {
     checkRank(tokens, [2], 'GPT2');
@@ -162,6 +135,6 @@ export class GPT2 extends ShapeOnlyModule {
     t.get('wpe').callShape([tokens[1]!]);
     let x = t.get('drop').callShape(tokenVectors);
     for (const block of t.get('h')) x = block.callShape(x);
-    return this.lmHead.callShape(t.get('lnF').callShape(x));
+    return this.lm_head.callShape(t.get('ln_f').callShape(x));
   }
 }

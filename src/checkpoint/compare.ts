@@ -3,7 +3,7 @@
 // does; a checkpoint often stores it once, and that is no missing tensor. A packed weight is
 // compared as the weight it stands for (packed.ts), and a tensor of an MTP layer or a vision
 // tower, which the config's model does not build, is named as such rather than as extra.
-import type { Module, Tensor } from 'lib';
+import { builtModel, type Module, type Tensor } from 'lib';
 import { type ModelPart, modelPartOf } from './model-parts.ts';
 import type { PackingLayout } from './packed.ts';
 import type { TensorInfo } from './tensor-info.ts';
@@ -59,9 +59,10 @@ export function compareWithModel(tensors: readonly TensorInfo[], model: Module, 
     else comparison.missing.push({ name, shape: [...tensor.shape] });
   }
 
+  const extras = builtModel(model)?.checkpointExtras;
   for (const tensor of tensors) {
     if (expected.has(tensor.name)) continue;
-    const part = modelPartOf(tensor.name, layers);
+    const part = modelPartOf(tensor.name, layers, extras);
     if (part) comparison.parts.push({ name: tensor.name, shape: tensor.shape, part });
     else comparison.extra.push({ name: tensor.name, shape: tensor.shape });
   }

@@ -6,8 +6,8 @@
 //   scales [groups, out], g_idx [in].
 // - AWQ (AutoAWQ's WQLinear_GEMM): qweight int32 [in, out · bits/32], qzeros [in / group, out · bits/32],
 //   scales [in / group, out]; no g_idx.
-// - compressed-tensors' pack-quantized: weight_packed int32 [out, ⌈in / (32/bits)⌉], weight_shape,
-//   weight_scale [out, in / group], weight_zero_point [⌈out / (32/bits)⌉, in / group], weight_g_idx [in].
+// - compressed-tensors' pack-quantized: weight_packed int32 [out, ⌈in / (32 // bits)⌉], weight_shape,
+//   weight_scale [out, in / group], weight_zero_point [⌈out / (32 // bits)⌉, in / group], weight_g_idx [in].
 // - bitsandbytes 4-bit (quantize_4bit, QuantState.as_dict): weight uint8 [⌈n / 2⌉, 1] and, under
 //   `weight.`, absmax, quant_map, nested_* and quant_state.bitsandbytes__nf4|fp4, whose JSON (with
 //   the original shape) lies in the data, not in the header.
@@ -169,9 +169,10 @@ function compressedTensors(packed: TensorInfo, { byName, quantisation }: Context
       (inFeatures && exactly(32 * columns, inFeatures)),
   );
   if (bits === undefined) return { claims, problem: { problem: 'bitsUnknown', tensor: packed.name, layout } };
-  // Rows are padded to whole int32s, so the input width is at most what the packed columns hold.
-  const width = inFeatures ?? columns * (32 / bits);
-  if (Math.ceil(width / (32 / bits)) !== columns) return { claims, problem: disagree(packed, gIdx ?? scale ?? packed, layout) };
+  // pack_to_int32 puts 32 // bits weights in an int32 and pads each row to whole int32s.
+  const perInt = Math.floor(32 / bits);
+  const width = inFeatures ?? columns * perInt;
+  if (Math.ceil(width / perInt) !== columns) return { claims, problem: disagree(packed, gIdx ?? scale ?? packed, layout) };
   return { claims, weight: weight(`${module}.weight`, layout, bits, [out, width], packed) };
 }
 

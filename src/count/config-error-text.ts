@@ -10,5 +10,6 @@ export function configErrorText({ problem, modelType }: ConfigError, text: Count
     if (problem.got === undefined) return fill(text['config.noModelType'], { supported });
     return fill(text['config.unsupportedModelType'], { got: problem.got, supported });
   }
-  return fill(text[`config.${problem.problem}`], { ...problem, modelType });
+  const values = Object.fromEntries(Object.entries(problem).map(([key, value]) => [key, Array.isArray(value) ? value.join(', ') : value]));
+  return fill(text[`config.${problem.problem}`], { ...values, modelType });
 }

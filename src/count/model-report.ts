@@ -2,16 +2,15 @@
 // total, trainable and active parameters, the parameters by component, the 12 · L · d² estimate
 // beside the exact count, memory for the weights, the KV cache and training, and LoRA's count.
 import {
-  Conv1D,
+  builtModel,
   countActiveParameters,
   countParameters,
   type DType,
-  Embedding,
   kvCacheMemory,
-  Linear,
   loraParameters,
   type Module,
   modelFromConfig,
+  parameterParts,
   trainingMemory,
   type TrainingSetup,
   weightMemory,
@@ -20,68 +19,25 @@ import { fill } from '../i18n/fill-template.ts';
 import type { CountState } from './count-state.ts';
 import type { NumberFormats } from '../i18n/number-format.ts';
 import type { ReportSection } from './report-table.ts';
-import { type COMPONENTS, type CountText, TRAINING_SETUPS } from '../components/CountYourModel/ui-strings.ts';
+import { type CountText, TRAINING_SETUPS } from '../components/CountYourModel/ui-strings.ts';
 
 export interface ModelReport {
   name: string;
   model: Module;
-  /** The config's `model_type`, which says how a GGUF file names this model's tensors. */
+  /** The `model_type` of the model built (a multimodal config's language model), which says how a GGUF file names its tensors. */
   modelType: string;
   sections: ReportSection[];
-  /** The names LoRA can target in this model (the last part of each Linear's name), in order. */
-  loraTargets: string[];
+  /** The names LoRA is usually pointed at in this model's family (PEFT's target_modules). */
+  loraTargets: readonly string[];
 }
 
 export const WEIGHT_DTYPES: readonly DType[] = ['float32', 'bfloat16', 'int8', 'int4'];
 export const KV_DTYPES: readonly DType[] = ['bfloat16', 'float32', 'int8', 'int4'];
 
-type Component = (typeof COMPONENTS)[number];
-
-/** Which part of a transformer a parameter belongs to, from its Hugging Face name. */
-export function componentOf(name: string, module: Module): Component {
-  const owner = name.split('.').at(-2) ?? '';
-  if (module instanceof Embedding) return 'embeddings';
-  if (/norm|^ln_/i.test(owner)) return 'norms';
-  if (/\.experts\./.test(name)) return 'experts';
-  if (/block_sparse_moe\.gate\./.test(name)) return 'router';
-  if (/self_attn|\.attn\.|\.attention\./.test(name)) return 'attention';
-  if (/\.mlp\.|\.intermediate\.|encoder\.layer\.\d+\.output\./.test(name)) return 'mlp';
-  if (/^lm_head\.|^pooler\./.test(name)) return 'head';
-  return 'other';
-}
-
-/** Each parameter once with the module that holds it, and the names under which a tied one appears again. */
-function parametersByModule(model: Module) {
-  const owned: { name: string; module: Module; numel: number }[] = [];
-  const seen = new Map<unknown, string>();
-  const tied: { name: string; storedAs: string }[] = [];
-  for (const [prefix, module] of model.namedModules()) {
-    for (const [local, parameter] of module.namedParameters('', false)) {
-      const name = prefix ? `${prefix}.${local}` : local;
-      const first = seen.get(parameter);
-      if (first) tied.push({ name, storedAs: first });
-      else {
-        seen.set(parameter, name);
-        owned.push({ name, module, numel: parameter.numel() });
-      }
-    }
-  }
-  return { owned, tied };
-}
-
 const sizeOf = (config: Readonly<Record<string, unknown>>, ...keys: string[]) => {
   for (const key of keys) if (typeof config[key] === 'number') return config[key] as number;
   return undefined;
 };
-
-/** The last part of each adaptable layer's name, as PEFT's target_modules takes them. */
-function loraTargetsOf(model: Module): string[] {
-  const names = new Set<string>();
-  for (const [name, module] of model.namedModules()) {
-    if (module instanceof Linear || module instanceof Conv1D) names.add(name.split('.').at(-1)!);
-  }
-  return [...names];
-}
 
 export function modelReport(
   config: Readonly<Record<string, unknown>>,
@@ -91,27 +47,30 @@ export function modelReport(
   format: NumberFormats,
 ): ModelReport {
   const model = modelFromConfig({ ...config });
+  // modelFromConfig has built it, so it knows its family.
+  const built = builtModel(model)!;
+  const { family } = built;
   const { count, short } = format;
   const total = countParameters(model, { trainableOnly: false });
   const active = countActiveParameters(model);
-  const { owned, tied } = parametersByModule(model);
-
-  const byComponent = new Map<Component, number>();
-  for (const { name: parameter, module, numel } of owned) {
-    const component = componentOf(parameter, module);
-    byComponent.set(component, (byComponent.get(component) ?? 0) + numel);
-  }
+  const { parts: byComponent, tied } = parameterParts(model);
   const embeddings = byComponent.get('embeddings') ?? 0;
-  const layers = sizeOf(config, 'num_hidden_layers', 'n_layer');
-  const width = sizeOf(config, 'hidden_size', 'n_embd');
+  // A multimodal config's sizes are those of its language model.
+  const sizes = (config.text_config as Readonly<Record<string, unknown>> | undefined) ?? config;
+  const layers = sizeOf(sizes, 'num_hidden_layers', 'n_layer');
+  const width = sizeOf(sizes, 'hidden_size', 'n_embd');
   const row = (label: string, n: number) => [label, count(n), short(n)];
-  const parameterRows = [
-    row(text.total, total),
-    row(text.trainable, countParameters(model)),
-    row(text.active, active),
-    row(text.nonEmbedding, total - embeddings),
-  ];
-  const notes: string[] = [];
+  const parameterRows = [row(text.total, total), row(text.trainable, countParameters(model)), row(text.active, active)];
+  const notes: string[] = built.notCounted.length > 0 ? [fill(text.notCounted, { keys: built.notCounted.join(', ') })] : [];
+  // A mixture of experts: the active count as its vendor states it.
+  if (active < total) {
+    const { vendor, inputEmbedding, outputHead } = family.active;
+    parameterRows.push(row(text.activeWithoutEmbedding, countActiveParameters(model, { inputEmbedding: false })));
+    if (!outputHead) parameterRows.push(row(text.activeWithoutEmbeddingAndHead, countActiveParameters(model, { inputEmbedding: false, outputHead: false })));
+    const convention = !outputHead ? 'withoutEmbeddingAndHead' : inputEmbedding ? 'withEmbedding' : 'withoutEmbedding';
+    notes.push(fill(text[`convention.${convention}`], { vendor }));
+  }
+  parameterRows.push(row(text.nonEmbedding, total - embeddings));
   if (layers !== undefined && width !== undefined) {
     const estimate = 12 * layers * width ** 2;
     parameterRows.push(row(fill(text.estimate, { layers: count(layers), width: count(width) }), estimate));
@@ -139,8 +98,7 @@ export function modelReport(
     memorySection(model, state, text, format),
     loraSection(model, state, text, format),
   ];
-  // modelFromConfig has built it, so model_type is one of the strings it knows.
-  return { name, model, modelType: String(config.model_type), sections, loraTargets: loraTargetsOf(model) };
+  return { name, model, modelType: family.modelTypes[0]!, sections, loraTargets: family.loraTargets };
 }
 
 function memorySection(model: Module, state: CountState, text: CountText, format: NumberFormats): ReportSection {

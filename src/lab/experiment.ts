@@ -114,6 +114,20 @@ export interface SweepPoint extends Losses {
   parameters: number;
 }
 
+/**
+ * The training loss below which a model counts as fitting its training points: a fortieth of the
+ * default noise's variance (0.2² = 0.04), far below what the noise lets a smooth curve reach.
+ */
+export const FIT_TOLERANCE = 1e-3;
+
+/**
+ * The interpolation threshold as the sweep measured it: the first width whose training loss falls
+ * below FIT_TOLERANCE, or undefined when none does.
+ */
+export function interpolationThreshold(points: readonly SweepPoint[]): SweepPoint | undefined {
+  return points.find((point) => point.train < FIT_TOLERANCE);
+}
+
 /** Trains one model per width in SWEEP_WIDTHS on the same data, yielding each one's final losses. */
 export function* sweep(settings: LabSettings, data = labData(settings)): Generator<SweepPoint> {
   for (const width of SWEEP_WIDTHS) {

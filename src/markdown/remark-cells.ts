@@ -4,7 +4,9 @@
 // cell once, runs the page's cells in order in one Node kernel (the browser's runtime), and hands
 // each cell its compiled script and what it printed: readers without JavaScript, and search
 // engines, see real results, and the browser runs the lesson's code without loading a compiler.
+// A cell that does not print 32 (src/markdown/prints-32.ts) fails the build, naming page, cell and line.
 // A cell and the ```python twin block right after it become one <CellTabs>: "TypeScript | PyTorch".
+import { relative } from 'node:path';
 import type { Code, Parent, Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
@@ -13,13 +15,15 @@ import * as lib from 'lib';
 import { cellName } from '../notebook/runtime/cell-protocol.ts';
 import type { ShownResult } from '../notebook/runtime/output-text.ts';
 import { isCellCode, metaWithoutCellMarker } from './cell-code.ts';
+import { whyNot32 } from './prints-32.ts';
 import { metaWithoutTwinMarkers, twinAfter } from './twin-code.ts';
 
 const CELL = { name: 'Cell', path: '/src/notebook/ui/Cell.astro' };
 const TOOLBAR = { name: 'NotebookToolbar', path: '/src/notebook/ui/NotebookToolbar.astro' };
 const TABS = { name: 'CellTabs', path: '/src/notebook/ui/CellTabs.astro' };
 
-export function remarkCells() {
+/** `everyCellPrints32: false` only for tests of the other steps, whose cells print other things. */
+export function remarkCells({ everyCellPrints32 = true }: { everyCellPrints32?: boolean } = {}) {
   return async (tree: Root, file: { extname?: string; path?: string }) => {
     // JSX only exists in MDX; cells in plain Markdown stay ordinary code blocks.
     if (!(file.extname ?? file.path ?? '').endsWith('.mdx')) return;
@@ -32,6 +36,7 @@ export function remarkCells() {
     const { createNodeKernel, compileCell } = await nodeNotebook();
     const kernel = createNodeKernel({ lib });
     const replacements: { parent: Parent; index: number; count: number; node: MdxJsxFlowElement }[] = [];
+    const broken: string[] = [];
     for (const [number, { node, index, parent }] of cells.entries()) {
       const name = cellName(number);
       const compiled = compileCell(node.value, { cellName: name });
@@ -39,6 +44,8 @@ export function remarkCells() {
       const script = compiled.kind === 'compiled' ? compiled : undefined;
       const { outputs, error, truncated } = await kernel.run(name, { source: node.value, compiled: script });
       const output: ShownResult = { outputs, error, truncated };
+      const problem = everyCellPrints32 && whyNot32({ outputs, error });
+      if (problem) broken.push(`cell ${number + 1} (line ${node.position?.start.line ?? '?'}) ${problem}`);
       const code: Code = { ...node, meta: metaWithoutCellMarker(node.meta) };
       const attributes = {
         source: node.value,
@@ -53,6 +60,10 @@ export function remarkCells() {
           ? { parent, index, count: 2, node: element(TABS.name, { index: String(number) }, [cell, twinSlot(twin)]) }
           : { parent, index, count: 1, node: cell },
       );
+    }
+    if (broken.length > 0) {
+      const page = file.path ? relative(process.cwd(), file.path) : 'a page';
+      throw new Error(`${page}: every cell must print 32, computed by the library.\n  ${broken.join('\n  ')}`);
     }
     // Last first, so the indexes of the earlier ones still hold.
     for (const { parent, index, count, node } of replacements.reverse()) {

@@ -1,9 +1,19 @@
 // The "Count your model" page with real files: sparse multi-GB checkpoints whose headers alone are
 // real, written by each test into its own folder, read by the page in the browser.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { describeViolations, violations } from '../support/axe.ts';
-import { ggufBytes, ggufF32 as f32, safetensorsHeader, safetensorsPrefix, writeSparseFile } from '../support/checkpoint-files.ts';
+import {
+  GPTQ_CONFIG,
+  ggufBytes,
+  ggufF32 as f32,
+  LLAMA_3_2_1B,
+  llamaGptqHeader,
+  safetensorsHeader,
+  safetensorsPrefix,
+  writeSparseFile,
+} from '../support/checkpoint-files.ts';
 
 const PAGE = 'count-your-model/';
 const tool = (page: Page) => page.locator('count-your-model');
@@ -47,6 +57,9 @@ test('a 4 GB sparse safetensors file is counted exactly from its header', async 
   await expect(results.locator('td', { hasText: /^BF16$/ })).toHaveCount(1);
   await expect(results.locator('td', { hasText: 'model.layers.*.mlp.up_proj' })).toHaveCount(1);
   await expect(tool(page).locator('[data-part="status"]')).toContainText(/Read the headers of 1 file\(s\) in [\d.]+ ms/);
+  // The default preset is no one's choice: the file is compared with no model.
+  await expect(results).toContainText('To compare the checkpoint with its model tensor by tensor, choose a preset');
+  await expect(results).not.toContainText('Your checkpoint against');
 });
 
 test('a sharded pair with its index adds up, and a missing shard is named', async ({ page }, testInfo) => {
@@ -249,9 +262,14 @@ test.describe('from a config', () => {
     await tool(page).locator('[data-part="files"]').setInputFiles(path);
     const results = tool(page).locator('[data-part="checkpoint"]');
     await expect(results).toContainText("9 of the model's 12 tensors");
-    await expect(results).toContainText(`In the model but not in the files: ${layer}.self_attn.o_proj.weight [2, 2]`);
-    await expect(results).toContainText('In the files but not in the model: model.rotary.extra [1]');
-    await expect(results).toContainText(`${layer}.self_attn.v_proj.weight has the shape [2, 3] in the file, [2, 2] in the model`);
+    const counts = results.getByRole('table', { name: 'Tensors compared' });
+    for (const [kind, n] of [['matching', '9'], ['missing', '1'], ['extra', '1'], ['shaped differently', '1']]) {
+      await expect(counts.locator('tr', { has: page.locator(`td:text-is("${kind}")`) })).toContainText(n!);
+    }
+    await expect(results.locator('p', { hasText: 'In the model but not in the files (1):' })).toBeVisible();
+    await expect(results.locator('li', { hasText: `${layer}.self_attn.o_proj.weight [2, 2]` })).toBeVisible();
+    await expect(results.locator('li', { hasText: 'model.rotary.extra [1]' })).toBeVisible();
+    await expect(results.locator('li', { hasText: `${layer}.self_attn.v_proj.weight: [2, 3] in the file, [2, 2] in the model` })).toBeVisible();
     await expect(results).toContainText('lm_head.weight is not in the files because it is tied to model.embed_tokens.weight');
   });
 
@@ -276,6 +294,25 @@ test.describe('from a config', () => {
     await expect(results).toContainText('Nothing is missing, extra or shaped differently.');
   });
 
+  test('a GPTQ-packed Llama-3.2-1B with its config.json counts 1,235,814,400 parameters and matches its model', async ({ page }, testInfo) => {
+    const { header, dataBytes } = safetensorsHeader(llamaGptqHeader());
+    const prefix = safetensorsPrefix(header);
+    const model = testInfo.outputPath('model.safetensors');
+    writeSparseFile(model, prefix, prefix.length + dataBytes);
+    const config = testInfo.outputPath('config.json');
+    writeFileSync(config, JSON.stringify({ ...LLAMA_3_2_1B, ...GPTQ_CONFIG }));
+    await openTool(page);
+    await tool(page).locator('[data-part="files"]').setInputFiles([config, model]);
+    const results = tool(page).locator('[data-part="checkpoint"]');
+    await expect(results).toContainText('1,235,814,400 parameters (1.24B) in 146 tensors.');
+    // 1,235,814,400 less the 262,735,872 of the embedding and norms, in 112 packed weights.
+    const packed = results.getByRole('table', { name: 'Weights stored packed, counted as the parameters they stand for' });
+    await expect(packed.locator('tbody tr')).toHaveText(['GPTQ4112973,078,528']);
+    await expect(results).toContainText("146 of the model's 147 tensors are in the files with the same name and shape.");
+    await expect(results).toContainText('lm_head.weight is not in the files because it is tied to model.embed_tokens.weight');
+    await expect(parameterRow(page, 'total')).toContainText('1,235,814,400');
+  });
+
   test('Copy as Markdown puts the tables on the clipboard', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await openTool(page);
@@ -297,4 +334,68 @@ test.describe('from a config', () => {
       '"hidden_size" 必须是正整数，而不是 0。 表格仍显示上一次成功读取的模型。',
     );
   });
+});
+
+// A tiny Llama's folder as the Hub serves it: config.json, the shard index and two shards, a README,
+// and a subfolder of other weights that is no part of this checkpoint.
+const TINY_TENSORS = {
+  'model.embed_tokens.weight': { dtype: 'F32', shape: [2, 2] },
+  'model.layers.0.self_attn.q_proj.weight': { dtype: 'F32', shape: [2, 2] },
+  'model.layers.0.self_attn.k_proj.weight': { dtype: 'F32', shape: [2, 2] },
+  'model.layers.0.self_attn.v_proj.weight': { dtype: 'F32', shape: [2, 2] },
+  'model.layers.0.self_attn.o_proj.weight': { dtype: 'F32', shape: [2, 2] },
+  'model.layers.0.mlp.gate_proj.weight': { dtype: 'F32', shape: [1, 2] },
+  'model.layers.0.mlp.up_proj.weight': { dtype: 'F32', shape: [1, 2] },
+  'model.layers.0.mlp.down_proj.weight': { dtype: 'F32', shape: [2, 1] },
+  'model.layers.0.input_layernorm.weight': { dtype: 'F32', shape: [2] },
+  'model.layers.0.post_attention_layernorm.weight': { dtype: 'F32', shape: [2] },
+  'model.norm.weight': { dtype: 'F32', shape: [2] },
+};
+
+function tinyFolder(folder: string): string[] {
+  mkdirSync(join(folder, 'original'), { recursive: true });
+  const names = Object.keys(TINY_TENSORS);
+  const [first, second] = ['model-00001-of-00002.safetensors', 'model-00002-of-00002.safetensors'];
+  sparseSafetensors(join(folder, first), Object.fromEntries(Object.entries(TINY_TENSORS).slice(0, 6)));
+  sparseSafetensors(join(folder, second), Object.fromEntries(Object.entries(TINY_TENSORS).slice(6)));
+  const weightMap = Object.fromEntries(names.map((name, i) => [name, i < 6 ? first : second]));
+  writeFileSync(join(folder, 'model.safetensors.index.json'), JSON.stringify({ metadata: {}, weight_map: weightMap }));
+  writeFileSync(join(folder, 'config.json'), JSON.stringify(TINY_LLAMA));
+  writeFileSync(join(folder, 'README.md'), '# tiny');
+  writeFileSync(join(folder, 'original', 'params.json'), '{}');
+  return ['config.json', 'model.safetensors.index.json', first, second, 'README.md'];
+}
+
+/** What the page shows once it has read the tiny folder: counted, and compared with its own config. */
+async function expectTinyFolderRead(page: Page) {
+  const results = tool(page).locator('[data-part="checkpoint"]');
+  await expect(tool(page).locator('[data-part="status"]')).toContainText('Counted config.json from the files as the config');
+  expect(JSON.parse(await tool(page).locator('[data-part="config"]').inputValue())).toEqual(TINY_LLAMA);
+  await expect(parameterRow(page, 'total')).toContainText('32');
+  await expect(results).toContainText('32 parameters (32) in 11 tensors.');
+  await expect(results).toContainText('Not read: README.md.');
+  await expect(results).not.toContainText('params.json');
+  await expect(results).toContainText("11 of the model's 12 tensors are in the files with the same name and shape.");
+  await expect(results).toContainText('Nothing is missing, extra or shaped differently.');
+}
+
+test("a model's folder chosen whole is counted and compared with its own config.json", async ({ page }, testInfo) => {
+  const folder = testInfo.outputPath('tiny-llama');
+  tinyFolder(folder);
+  await openTool(page);
+  await tool(page).locator('[data-part="folder"]').setInputFiles(folder);
+  await expectTinyFolderRead(page);
+});
+
+test("a model's files dropped on the page are counted and compared with their config.json", async ({ page }, testInfo) => {
+  const folder = testInfo.outputPath('tiny-llama');
+  const files = tinyFolder(folder).map((name) => ({ name, bytes: [...readFileSync(join(folder, name))] }));
+  await openTool(page);
+  const transfer = await page.evaluateHandle((list) => {
+    const dropped = new DataTransfer();
+    for (const { name, bytes } of list) dropped.items.add(new File([new Uint8Array(bytes)], name));
+    return dropped;
+  }, files);
+  await tool(page).locator('[data-part="drop"]').dispatchEvent('drop', { dataTransfer: transfer });
+  await expectTinyFolderRead(page);
 });

@@ -72,6 +72,9 @@ test('a sweep trains one model per width and plots both final losses against the
   await expect(sweep.locator('circle.lab-train-point')).toHaveCount(SWEEP_WIDTHS);
   await expect(sweep.locator('circle.lab-validation-point')).toHaveCount(SWEEP_WIDTHS);
   expect(await pathPoints(sweep.locator('path.lab-validation'))).toBe(SWEEP_WIDTHS);
+  // The default data's interpolation threshold: the widest model is the first to fit its points.
+  await expect(sweep.locator('line.lab-threshold')).toHaveCount(1);
+  await expect(part(page, 'sweep-caption')).toContainText('Training loss first falls below 0.001');
   await expect(part(page, 'status')).toContainText(`Trained ${SWEEP_WIDTHS} models in`);
   const elapsedMs = Number(await lab(page).getAttribute('data-elapsed-ms'));
   // A figure for the record, not a gate: machines differ.
@@ -148,6 +151,8 @@ test.describe('without JavaScript', () => {
     await expect(sweep.locator('svg')).toBeVisible();
     await expect(sweep.locator('circle.lab-validation-point')).toHaveCount(SWEEP_WIDTHS);
     await expect(part(page, 'sweep-caption')).toContainText('Validation loss is lowest at width');
+    await expect(part(page, 'sweep-caption')).toContainText('at width 32 (1,153 parameters): the solid line.');
+    await expect(sweep.locator('line.lab-threshold')).toHaveCount(1);
     expect(await pathPoints(part(page, 'loss-plot').locator('path.lab-validation'))).toBeGreaterThan(100);
   });
 });

@@ -1,7 +1,8 @@
 // Every internal link, asset and #anchor of the built site resolves under the base path, in
-// every language. Pages are read with JavaScript off: these are the links the HTML itself gives.
+// every language, one page per test. Pages are read with JavaScript off: these are the links the
+// HTML itself gives.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { BASE_PATH, builtPages, LANGUAGES, LOCALES, localeOf, type Locale } from '../support/built-site.ts';
+import { BASE_PATH, builtPages } from '../support/built-site.ts';
 
 test.use({ javaScriptEnabled: false });
 
@@ -51,37 +52,29 @@ function isPage(path: string): boolean {
 
 const CSS_URL = /url\(\s*(['"]?)([^'")]+)\1\s*\)/g;
 
-/** Crawls the pages of one locale; every page and asset is fetched once. */
-class LinkChecker {
-  readonly problems: string[] = [];
-  readonly #pages = new Map<string, Promise<PageLinks | null>>();
-  readonly #assets = new Map<string, Promise<string | null>>();
-  readonly #checked = new Set<string>();
+// What the pages and assets of the site say, read once per test worker: each test checks one page,
+// and most of its links lead to the same few pages (the sidebar, the language switcher).
+const readPages = new Map<string, PageLinks | null>();
+const assetProblems = new Map<string, string | null>();
 
+/** Checks the references of one page; every page and asset it leads to is read at most once per worker. */
+class LinkChecker {
   constructor(
     private readonly page: Page,
     private readonly request: APIRequestContext,
     private readonly localBase: string,
-    private readonly locale: Locale,
   ) {}
 
-  get pagesChecked(): number {
-    return this.#checked.size;
-  }
-
-  /** Checks every reference on a page of this locale, then the pages of this locale it links to. */
-  async check(url: string) {
-    if (this.#checked.has(url)) return;
-    this.#checked.add(url);
+  /** What is broken among the page's references: one line per broken reference. */
+  async problems(url: string): Promise<string[]> {
     const links = await this.#links(url);
-    if (!links) {
-      this.problems.push(`${url} does not load`);
-      return;
-    }
+    if (!links) return [`${url} does not load`];
+    const problems: string[] = [];
     for (const ref of new Set(links.refs)) {
       const problem = await this.#resolve(ref, links.publicBase);
-      if (problem) this.problems.push(`${url} → ${ref}: ${problem}`);
+      if (problem) problems.push(`${url} → ${ref}: ${problem}`);
     }
+    return problems;
   }
 
   async #resolve(ref: string, publicBase: string | null): Promise<string | null> {
@@ -100,19 +93,18 @@ class LinkChecker {
     const links = await this.#links(target.href);
     if (!links) return 'no such page';
     if (hash && !links.ids.includes(hash)) return `no element with id "${hash}"`;
-    if (localeOf(path) === this.locale) await this.check(target.href);
     return null;
   }
 
-  #links(url: string): Promise<PageLinks | null> {
-    if (!this.#pages.has(url)) this.#pages.set(url, readLinks(this.page, url));
-    return this.#pages.get(url)!;
+  async #links(url: string): Promise<PageLinks | null> {
+    if (!readPages.has(url)) readPages.set(url, await readLinks(this.page, url));
+    return readPages.get(url)!;
   }
 
-  /** Fetches an asset once; for a stylesheet, also the files its url(...)s name. */
-  #asset(url: string): Promise<string | null> {
-    if (!this.#assets.has(url)) this.#assets.set(url, this.#fetchAsset(url));
-    return this.#assets.get(url)!;
+  /** Fetches an asset; for a stylesheet, also the files its url(...)s name. */
+  async #asset(url: string): Promise<string | null> {
+    if (!assetProblems.has(url)) assetProblems.set(url, await this.#fetchAsset(url));
+    return assetProblems.get(url)!;
   }
 
   async #fetchAsset(url: string): Promise<string | null> {
@@ -128,18 +120,13 @@ class LinkChecker {
   }
 }
 
-for (const locale of LOCALES) {
-  test(`every internal link, asset and anchor of the ${LANGUAGES[locale].label} pages resolves under the base path`, async ({
+for (const built of builtPages()) {
+  test(`every internal link, asset and anchor of /${built.url} resolves under the base path`, async ({
     page,
     request,
     baseURL,
   }) => {
-    const pages = builtPages().filter((built) => built.locale === locale);
-    expect(pages.length).toBeGreaterThan(1);
-    const checker = new LinkChecker(page, request, baseURL!, locale);
-    // One page at a time: the checker reads every page in the same browser tab.
-    for (const built of pages) await checker.check(baseURL + built.url);
-    expect(checker.problems).toEqual([]);
-    expect(checker.pagesChecked).toBeGreaterThanOrEqual(pages.length);
+    const checker = new LinkChecker(page, request, baseURL!);
+    expect(await checker.problems(baseURL + built.url)).toEqual([]);
   });
 }

@@ -91,6 +91,36 @@ export function watchedBlob(blob: Blob): { blob: Blob; reads: [number, number][]
   return { blob: watched as Blob, reads };
 }
 
+// A GPTQ-packed Llama-3.2-1B, the header only. Its config: hidden 2048, MLP 8192, 16 layers, 32 heads and 8 key-value heads of 64,
+// a vocabulary of 128,256, the head tied to the embedding.
+export const LLAMA_3_2_1B = {
+  model_type: 'llama', hidden_size: 2048, intermediate_size: 8192, num_hidden_layers: 16, num_attention_heads: 32,
+  num_key_value_heads: 8, head_dim: 64, vocab_size: 128256, tie_word_embeddings: true,
+};
+export const GPTQ_CONFIG = { quantization_config: { quant_method: 'gptq', bits: 4, group_size: 128 } };
+
+/** Its header as GPTQ writes it, 4-bit, groups of 128: every Linear packed, embedding and norms in F16. */
+export function llamaGptqHeader(extra: Record<string, TensorSpec> = {}) {
+  const tensors: Record<string, TensorSpec> = { 'model.embed_tokens.weight': { dtype: 'F16', shape: [128256, 2048] } };
+  const linears: [string, number, number][] = [
+    ['self_attn.q_proj', 2048, 2048], ['self_attn.k_proj', 2048, 512], ['self_attn.v_proj', 2048, 512], ['self_attn.o_proj', 2048, 2048],
+    ['mlp.gate_proj', 2048, 8192], ['mlp.up_proj', 2048, 8192], ['mlp.down_proj', 8192, 2048],
+  ];
+  for (let layer = 0; layer < 16; layer++) {
+    const prefix = `model.layers.${layer}`;
+    tensors[`${prefix}.input_layernorm.weight`] = { dtype: 'F16', shape: [2048] };
+    tensors[`${prefix}.post_attention_layernorm.weight`] = { dtype: 'F16', shape: [2048] };
+    for (const [name, inputs, outputs] of linears) {
+      tensors[`${prefix}.${name}.qweight`] = { dtype: 'I32', shape: [inputs / 8, outputs] };
+      tensors[`${prefix}.${name}.qzeros`] = { dtype: 'I32', shape: [inputs / 128, outputs / 8] };
+      tensors[`${prefix}.${name}.scales`] = { dtype: 'F16', shape: [inputs / 128, outputs] };
+      tensors[`${prefix}.${name}.g_idx`] = { dtype: 'I32', shape: [inputs] };
+    }
+  }
+  tensors['model.norm.weight'] = { dtype: 'F16', shape: [2048] };
+  return { ...tensors, ...extra };
+}
+
 // GGUF, version 3, little-endian: sizes are uint64, strings are a uint64 length and UTF-8 bytes.
 export type GgufMetadata = Record<string, { type: 'u32' | 'string' | 'f32' | 'stringArray'; value: unknown }>;
 

@@ -4,7 +4,7 @@ import { mseLoss, type Parameter, tensor } from 'lib';
 import { describe, expect, it } from 'vitest';
 import pytorch from '../fixtures/pytorch-autograd.json';
 import { expectAllClose, fixtureSimpleNN } from '../support/autograd-fixture.ts';
-import { numelOf } from '../support/pytorch-names.ts';
+import { numelOf } from '../support/fixture-counts.ts';
 
 const { input, target, output, loss, gradients } = pytorch.simpleNN;
 

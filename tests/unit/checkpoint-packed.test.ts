@@ -14,7 +14,17 @@ import { COUNT_STRINGS, type CountText } from '../../src/components/CountYourMod
 import { checkpointSections } from '../../src/count/checkpoint-report.ts';
 import { numberFormats } from '../../src/i18n/number-format.ts';
 import { uiText } from '../../src/i18n/ui-strings.ts';
-import { diskBlob, safetensorsBlob, safetensorsHeader, safetensorsPrefix, type TensorSpec, writeSparseFile } from '../support/checkpoint-files.ts';
+import {
+  diskBlob,
+  GPTQ_CONFIG,
+  LLAMA_3_2_1B,
+  llamaGptqHeader,
+  safetensorsBlob,
+  safetensorsHeader,
+  safetensorsPrefix,
+  type TensorSpec,
+  writeSparseFile,
+} from '../support/checkpoint-files.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'packed-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -154,36 +164,6 @@ describe('a packed tensor whose shapes do not agree is named, and left out of th
     expect(section?.notes).toContain('proj.qweight: its shape does not agree with proj.g_idx as GPTQ packs them, so it is left out of the total.');
   });
 });
-
-// Llama-3.2-1B's config: hidden 2048, MLP 8192, 16 layers, 32 heads and 8 key-value heads of 64,
-// a vocabulary of 128,256, the head tied to the embedding.
-const LLAMA_3_2_1B = {
-  model_type: 'llama', hidden_size: 2048, intermediate_size: 8192, num_hidden_layers: 16, num_attention_heads: 32,
-  num_key_value_heads: 8, head_dim: 64, vocab_size: 128256, tie_word_embeddings: true,
-};
-const GPTQ_CONFIG = { quantization_config: { quant_method: 'gptq', bits: 4, group_size: 128 } };
-
-/** Its header as GPTQ writes it, 4-bit, groups of 128: every Linear packed, embedding and norms in F16. */
-function llamaGptqHeader(extra: Record<string, TensorSpec> = {}) {
-  const tensors: Record<string, TensorSpec> = { 'model.embed_tokens.weight': spec('F16', 128256, 2048) };
-  const linears: [string, number, number][] = [
-    ['self_attn.q_proj', 2048, 2048], ['self_attn.k_proj', 2048, 512], ['self_attn.v_proj', 2048, 512], ['self_attn.o_proj', 2048, 2048],
-    ['mlp.gate_proj', 2048, 8192], ['mlp.up_proj', 2048, 8192], ['mlp.down_proj', 8192, 2048],
-  ];
-  for (let layer = 0; layer < 16; layer++) {
-    const prefix = `model.layers.${layer}`;
-    tensors[`${prefix}.input_layernorm.weight`] = spec('F16', 2048);
-    tensors[`${prefix}.post_attention_layernorm.weight`] = spec('F16', 2048);
-    for (const [name, inputs, outputs] of linears) {
-      tensors[`${prefix}.${name}.qweight`] = spec('I32', inputs / 8, outputs);
-      tensors[`${prefix}.${name}.qzeros`] = spec('I32', inputs / 128, outputs / 8);
-      tensors[`${prefix}.${name}.scales`] = spec('F16', inputs / 128, outputs);
-      tensors[`${prefix}.${name}.g_idx`] = spec('I32', inputs);
-    }
-  }
-  tensors['model.norm.weight'] = spec('F16', 2048);
-  return { ...tensors, ...extra };
-}
 
 async function sparseHeader(tensors: Record<string, TensorSpec>) {
   const { header, dataBytes } = safetensorsHeader(tensors);

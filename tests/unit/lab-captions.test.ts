@@ -45,7 +45,20 @@ describe('sweepCaption', () => {
     ];
     expect(sweepCaption(settings, [], en, 'en')).toMatch(/^A sweep: one model for each of 10 widths from 1 to 32, /);
     expect(sweepCaption(settings, points, en, 'en')).toMatch(
-      /Validation loss is lowest at width 4 \(33 parameters\), 0\.080, against 0\.41 for the smallest model and 0\.30 for the largest trained\.$/,
+      /Validation loss is lowest at width 4 \(33 parameters\), 0\.080, against 0\.41 for the smallest model and 0\.30 for the largest trained\. /,
     );
+  });
+
+  it('names the first width whose training loss falls below the tolerance: where the model fits its points', () => {
+    const points = [
+      { width: 2, parameters: 13, train: 0.0133, validation: 0.11 },
+      { width: 8, parameters: 97, train: 0.0116, validation: 0.066 },
+      { width: 32, parameters: 1153, train: 0.0008, validation: 0.34 },
+    ];
+    expect(sweepCaption(settings, points, en, 'en')).toMatch(
+      /Training loss first falls below 0\.001, where the model fits its training points, at width 32 \(1,153 parameters\): the solid line\.$/,
+    );
+    expect(sweepCaption(settings, points.slice(0, 2), en, 'en')).toMatch(/No width brings the training loss below 0\.001: none fits its training points\.$/);
+    expect(sweepCaption(settings, points, labText('zh-CN'), 'zh-CN')).toMatch(/为 0\.34。训练损失在宽度 32（1,153 个参数）时首次低于 0\.001/);
   });
 });

@@ -2,6 +2,7 @@
 // polynomial memorises its points, the remedies buy a much lower validation loss. These tests run
 // the page's cells as the kernel does and check each claim against the numbers they print.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { exercises, sweep } from '../../content/figures/lesson-4.ts';
 import { createNodeKernel } from '../../src/notebook/runtime/run-in-node.ts';
 import { lessonPages } from '../support/lessons.ts';
 
@@ -77,5 +78,30 @@ describe.each(PAGES)('%s', (file) => {
       expect(train).toBeGreaterThan(nothing[1]);
       expect(validation).toBeLessThan(nothing[2] / 2);
     }
+  });
+});
+
+describe("the lab's interpolation threshold, as lesson 4 states it", () => {
+  it('is far beyond as many parameters as points: the first width to fit its 12 points has 1,153', () => {
+    expect(sweep.threshold).toMatchObject({ width: 32, parameters: 1153 });
+    expect(sweep.threshold.train).toBeLessThan(sweep.tolerance);
+    expect(sweep.ruleOfThumb.parameters).toBe(13);
+    expect(sweep.ruleOfThumb.train).toBeGreaterThan(10 * sweep.tolerance);
+  });
+
+  it("still leaves the training loss well above the tolerance at 97 parameters and at width 24", () => {
+    expect(sweep.width8.parameters).toBe(97);
+    expect(sweep.width8.train.toFixed(4)).toBe('0.0116');
+    expect(sweep.lastUnfit.width).toBe(24);
+    expect(sweep.lastUnfit.train).toBeGreaterThan(5 * sweep.tolerance);
+  });
+
+  it('finds the validation loss peaking at the threshold, as the page says', () => {
+    expect(sweep.validationPeak.width).toBe(sweep.threshold.width);
+  });
+
+  it("asks for the threshold's count, and names the rule of thumb's as the wrong one", () => {
+    expect(exercises.threshold.right).toBe(sweep.threshold.parameters);
+    expect(exercises.threshold.ruleOfThumb).not.toBe(exercises.threshold.right);
   });
 });

@@ -111,7 +111,7 @@ describe('Mistral, Qwen and BERT', () => {
     const untied = modelFromConfig({ ...qwenConfig, tie_word_embeddings: false });
     expect(countParameters(untied) - qwenFigures.total).toBe(qwenFigures.untiedHead);
     expect(qwenFigures.untiedHead).toBe(qwenFigures.embedTokens);
-    expect(published('Qwen2.5-7B').config.tie_word_embeddings).toBe(false);
+    expect((published('Qwen2.5-7B').config as { tie_word_embeddings?: boolean }).tie_word_embeddings).toBe(false);
   });
 
   it("counts BERT-base's 109,482,240: three embedding tables and a LayerNorm, 12 GPT-2-sized layers, the pooler", () => {

@@ -23,12 +23,12 @@ describe('buffers', () => {
     const bn = new BatchNorm1d(16);
     expect(countParameters(bn)).toBe(32);
     expect([...bn.namedBuffers()].map(([name, b]) => [name, b.numel()])).toEqual([
-      ['runningMean', 16],
-      ['runningVar', 16],
-      ['numBatchesTracked', 1],
+      ['running_mean', 16],
+      ['running_var', 16],
+      ['num_batches_tracked', 1],
     ]);
-    expect([...bn.runningVar!.data]).toEqual(new Array(16).fill(1));
-    expect(bn.numBatchesTracked!.shape).toEqual([]);
+    expect([...bn.running_var!.data]).toEqual(new Array(16).fill(1));
+    expect(bn.num_batches_tracked!.shape).toEqual([]);
   });
 
   it('registers a Buffer field of any module, with a dotted name, once even when shared', () => {
@@ -55,9 +55,9 @@ describe('stateDict', () => {
       '0.bias',
       '1.weight',
       '1.bias',
-      '1.runningMean',
-      '1.runningVar',
-      '1.numBatchesTracked',
+      '1.running_mean',
+      '1.running_var',
+      '1.num_batches_tracked',
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { Buffer, Linear, Module, Parameter, ReLU, Sequential, SimpleNN, type Tensor, tensor, zeros } from 'lib';
+import { Buffer, countParameters, Embedding, Linear, Module, Parameter, ReLU, Sequential, SimpleNN, type Tensor, tensor, zeros } from 'lib';
 import { describe, expect, it } from 'vitest';
 import pytorch from '../fixtures/pytorch-counts.json';
 import { TiedLinears } from '../support/pytorch-twins.ts';
@@ -209,6 +209,60 @@ describe('Module', () => {
       }
     }
     expect(new Noted().toString()).toBe('Noted(\n  first=1,\n  second=2\n  (relu): ReLU()\n)');
+  });
+});
+
+describe('a parameter field', () => {
+  // PyTorch 1.13: "cannot assign 'torch.FloatTensor' as parameter 'weight' (torch.nn.Parameter or None
+  // expected)", in the library's type names.
+  const refusal = (type: string, name: string) => `cannot assign '${type}' as parameter '${name}' (Parameter or null expected)`;
+
+  it("refuses a plain tensor with PyTorch's message, and the count stays at 20", () => {
+    const linear = new Linear(3, 5);
+    const weight = linear.weight;
+    // @ts-expect-error a Tensor is not a Parameter, so this does not type-check either
+    expect(() => (linear.weight = zeros([5, 3]))).toThrow(new TypeError(refusal('Tensor', 'weight')));
+    expect(linear.weight).toBe(weight);
+    expect(countParameters(linear)).toBe(20);
+  });
+
+  it('refuses a buffer, a module or a number the same way, even where only the run time sees it', () => {
+    const linear = new Linear(3, 5) as unknown as Record<string, unknown>;
+    expect(() => (linear.bias = new Buffer([5]))).toThrow(refusal('Buffer', 'bias'));
+    expect(() => (linear.bias = new ReLU())).toThrow(refusal('ReLU', 'bias'));
+    expect(() => (linear.weight = 0)).toThrow(refusal('number', 'weight'));
+    expect(countParameters(linear as unknown as Module)).toBe(20);
+  });
+
+  it("guards the parameter fields of a module's own class, and names registered at run time", () => {
+    const model = new Registered();
+    expect(() => Object.assign(model, { offset: zeros([1]) })).toThrow(refusal('Tensor', 'offset'));
+    expect(() => Object.assign(model, { scale: zeros([2]) })).toThrow(refusal('Tensor', 'scale'));
+    expect(countParameters(model)).toBe(6 + 3 + 2 + 1);
+  });
+
+  it('takes another Parameter, or null, and counts what it then holds', () => {
+    const linear = new Linear(3, 5);
+    linear.weight = new Parameter([5, 4]);
+    expect(countParameters(linear)).toBe(20 + 5);
+    linear.bias = null;
+    expect(countParameters(linear)).toBe(20);
+    expect([...linear.namedParameters()].map(([name]) => name)).toEqual(['weight']);
+  });
+
+  it('ties two layers with one Parameter, as a language model ties its embedding and output head', () => {
+    const embed = new Embedding(8, 4);
+    const lm_head = new Linear(4, 8, { bias: false });
+    lm_head.weight = embed.weight;
+    expect(lm_head.weight).toBe(embed.weight);
+    expect(countParameters(new Sequential(embed, lm_head))).toBe(32);
+  });
+
+  it('leaves fields that hold no Parameter free, as PyTorch leaves plain attributes', () => {
+    const linear = new Linear(3, 5);
+    linear.training = false;
+    Object.assign(linear, { note: zeros([2]) });
+    expect(countParameters(linear)).toBe(20);
   });
 });
 

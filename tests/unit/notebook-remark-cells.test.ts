@@ -32,9 +32,10 @@ None.boom()
 \`\`\`
 `;
 
-async function transform(mdx: string, extname = '.mdx'): Promise<Root> {
+// The fixture page's cells print other things than 32, to test the other steps.
+async function transform(mdx: string, extname = '.mdx', options = { everyCellPrints32: false }): Promise<Root> {
   const tree = unified().use(remarkParse).use(remarkMdx).parse(mdx);
-  await remarkCells()(tree, { extname });
+  await remarkCells(options)(tree, { extname, path: `${process.cwd()}/content/docs/page${extname}` });
   return tree;
 }
 
@@ -97,6 +98,25 @@ describe('remarkCells', () => {
     const [cell] = cellsOf(await transform('```ts cell\nlet x: = 1;\n```\n'));
     expect(attribute(cell, 'compiled')).toBeUndefined();
     expect(JSON.parse(String(attribute(cell, 'output'))).error).toMatchObject({ kind: 'syntax', line: 1 });
+  });
+
+  it('fails the build on a cell that does not print 32, naming the page, the cell and its line', async () => {
+    const build = transform(page, '.mdx', { everyCellPrints32: true });
+    await expect(build).rejects.toThrow(
+      [
+        'content/docs/page.mdx: every cell must print 32, computed by the library.',
+        '  cell 1 (line 3) prints nothing, not 32',
+        "  cell 3 (line 16) throws at line 1 of the cell: TypeError: Cannot read properties of null (reading 'boom')",
+      ].join('\n'),
+    );
+    await expect(transform(page.replace('console.log(countParameters(model));', 'console.log(31);'), '.mdx', { everyCellPrints32: true }))
+      .rejects.toThrow('  cell 2 (line 12) prints no 32: "31"');
+  });
+
+  it('builds a page whose every cell prints 32', async () => {
+    const good = '```ts cell\nimport { SimpleNN, countParameters } from "lib";\nconsole.log(countParameters(new SimpleNN(3, 5, 2)));\n```\n';
+    const [cell] = cellsOf(await transform(good, '.mdx', { everyCellPrints32: true }));
+    expect(JSON.parse(String(attribute(cell, 'output')))).toEqual({ outputs: [{ stream: 'log', text: '32' }] });
   });
 
   it('leaves pages without cells, and plain Markdown, as they are', async () => {

@@ -141,7 +141,7 @@ describe('what summary() shows beyond torchinfo', () => {
 
   it("attributes GPT-2's tied output layer to the token embedding instead of counting it again", () => {
     const table = summary(new GPT2(), { inputSize: [1, 1024], depth: 1 });
-    const head = table.rows.find((r) => r.varName === 'lmHead')!;
+    const head = table.rows.find((r) => r.varName === 'lm_head')!;
     expect(head.sharedWith).toBe('transformer.wte');
     expect(String(table)).toMatch(/\n├─Linear: 1-2 +\[1, 1024, 50257\] +shared with transformer\.wte\n/);
   });

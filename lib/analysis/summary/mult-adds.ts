@@ -6,7 +6,7 @@ import { type Shape, shapeNumel } from '../../shape.ts';
  * bias number once per output position. For a convolution the positions are the batch times the
  * spatial sizes (not the channels); for a Linear every dimension but the last (so a sequence of
  * 16 tokens counts 16 times); for other layers the batch; for recurrent weights such as
- * `weightIhL0`, the first two dimensions (steps and batch). A container's count is of all its
+ * `weight_ih_l0`, the first two dimensions (steps and batch). A container's count is of all its
  * parameters, as torchinfo computes it; only layers add to the total.
  */
 export function torchinfoMultAdds(module: Module, output: Shape): number {
@@ -17,7 +17,7 @@ export function torchinfoMultAdds(module: Module, output: Shape): number {
       if (className.includes('Conv')) total += p.numel() * shapeNumel([output[0] ?? 1, ...output.slice(2)]);
       else if (className.includes('Linear')) total += p.numel() * shapeNumel(output.slice(0, -1));
       else total += p.numel() * (output[0] ?? 1);
-    } else if (/weight|bias/i.test(name)) {
+    } else if (name.includes('weight') || name.includes('bias')) {
       total += p.numel() * shapeNumel(output.slice(0, 2));
     }
   }

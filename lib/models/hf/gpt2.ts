@@ -1,8 +1,9 @@
-import type { CachesKeysAndValues, KVCacheSpec } from '../../capabilities.ts';
+import type { AdaptsWithLoRA, CachesKeysAndValues, EmbedsTokens, KVCacheSpec, LoraMatrix } from '../../capabilities.ts';
 import { GELU } from '../../layers/activation.ts';
 import { ModuleList } from '../../layers/containers.ts';
 import { Dropout } from '../../layers/dropout.ts';
 import { Embedding } from '../../layers/embedding.ts';
+import { FusedSelfAttention } from '../../layers/fused-attention.ts';
 import { Linear } from '../../layers/linear.ts';
 import { LayerNorm } from '../../layers/normalization.ts';
 import { ShapeOnlyModule } from '../../layers/shape-only.ts';
@@ -28,7 +29,7 @@ export interface GPT2LayoutConfig {
  * transposed, `[nx, nf]` = `[in, out]`, as in OpenAI's TensorFlow checkpoints. Same count as
  * `Linear(nx, nf)`: nx · nf + nf.
  */
-export class Conv1D extends ShapeOnlyModule {
+export class Conv1D extends ShapeOnlyModule implements AdaptsWithLoRA {
   static {
     pinName(this, 'Conv1D');
   }
@@ -54,45 +55,24 @@ export class Conv1D extends ShapeOnlyModule {
     return [...input.slice(0, -1), this.nf];
   }
 
+  /** Stored as [in, out], adapted as the [out, in] matrix it stands for. */
+  loraMatrices(): LoraMatrix[] {
+    return [{ name: '', inFeatures: this.nx, outFeatures: this.nf }];
+  }
+
   override extraRepr(): string {
     return `nf=${this.nf}, nx=${this.nx}`;
   }
 }
 
-/** Masked self-attention with q, k and v fused in `c_attn`; the causal mask is not a parameter. */
-export class GPT2Attention extends ShapeOnlyModule implements CachesKeysAndValues {
+/** GPT-2's attention in Hugging Face's layout: `c_attn` and `c_proj` are Conv1D. */
+export class GPT2Attention extends FusedSelfAttention<Conv1D> {
   static {
     pinName(this, 'GPT2Attention');
   }
 
-  readonly numHeads: number;
-  readonly numKeyValueHeads: number;
-  readonly headDim: number;
-  c_attn: Conv1D;
-  c_proj: Conv1D;
-  attn_dropout: Dropout;
-  resid_dropout: Dropout;
-
   constructor({ nEmbd, nHead }: Readonly<GPT2LayoutConfig>) {
-    super();
-    this.numHeads = nHead;
-    // Every head has its own keys and values: the KV cache is as wide as the model.
-    this.numKeyValueHeads = nHead;
-    this.headDim = nEmbd / nHead;
-    this.c_attn = new Conv1D(3 * nEmbd, nEmbd);
-    this.c_proj = new Conv1D(nEmbd, nEmbd);
-    this.attn_dropout = new Dropout(0.1);
-    this.resid_dropout = new Dropout(0.1);
-  }
-
-  /** A key and a value vector per head for every token: 2 · n_embd values. */
-  kvCache(): KVCacheSpec {
-    return { kind: 'full', valuesPerToken: 2 * this.numKeyValueHeads * this.headDim };
-  }
-
-  override outputShape(input: Shape): Shape {
-    this.c_attn.callShape(input);
-    return this.resid_dropout.callShape(this.c_proj.callShape(input));
+    super(nEmbd, nHead, 0.1, (inFeatures, outFeatures) => new Conv1D(outFeatures, inFeatures));
   }
 }
 
@@ -184,7 +164,7 @@ export class GPT2Model extends ShapeOnlyModule {
  * embedding's weight unless `tie_word_embeddings` is false. (lib's `GPT2` is the same network in
  * nanoGPT's layout, with `Linear` weights `[out, in]`.)
  */
-export class GPT2LMHeadModel extends ShapeOnlyModule {
+export class GPT2LMHeadModel extends ShapeOnlyModule implements EmbedsTokens {
   static {
     pinName(this, 'GPT2LMHeadModel');
   }
@@ -197,6 +177,14 @@ export class GPT2LMHeadModel extends ShapeOnlyModule {
     this.transformer = new GPT2Model(config);
     this.lm_head = new Linear(config.nEmbd, config.vocabSize, { bias: false });
     if (config.tieWordEmbeddings) this.lm_head.weight = this.transformer.wte.weight;
+  }
+
+  tokenEmbedding(): Parameter {
+    return this.transformer.wte.weight;
+  }
+
+  outputHead(): Parameter {
+    return this.lm_head.weight;
   }
 
   override outputShape(tokens: Shape): Shape {

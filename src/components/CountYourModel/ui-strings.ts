@@ -1,7 +1,7 @@
 // The words of the "Count your model" tool, under `count.` in content/i18n/<lang>.json.
 // CountYourModel.astro looks them up at build time and hands them to the element as JSON, since it
 // writes its tables again as the reader changes things. `{{name}}` marks where a value goes.
-import type { ConfigProblem } from 'lib';
+import { type ConfigProblem, PARTS } from 'lib';
 import { defineUiStrings, type UiText } from '../../i18n/ui-strings.ts';
 import type { CheckpointProblem } from '../../checkpoint/checkpoint-error.ts';
 import type { ModelPart } from '../../checkpoint/model-parts.ts';
@@ -15,14 +15,15 @@ const CHECKPOINT_PROBLEMS: readonly CheckpointProblem[] = [
 ];
 const CONFIG_PROBLEMS: readonly (ConfigProblem['problem'] | 'noModelType')[] = [
   'notAnObject', 'noModelType', 'unsupportedModelType', 'missing', 'notPositiveInteger', 'notBoolean', 'notPositiveNumber',
-  'addsParameters', 'mustDivide', 'cannotExceed',
+  'addsParameters', 'mustDivide', 'cannotExceed', 'tooLarge', 'notExact', 'notAList', 'wrongLength', 'notOneOf',
 ];
 const SHARD_PROBLEMS: readonly ShardProblem['problem'][] = ['duplicate', 'shardMissing', 'notInIndex', 'elsewhere', 'missingFromShard'];
 const PACKING_PROBLEMS: readonly PackingProblem['problem'][] = ['shapesDisagree', 'bitsUnknown'];
 const MODEL_PARTS: readonly ModelPart[] = ['mtp', 'vision'];
 const COMPARED = ['matching', 'missing', 'extra', 'misShaped', 'tied', 'packed', 'mtp', 'vision'] as const;
 
-export const COMPONENTS = ['embeddings', 'attention', 'mlp', 'experts', 'router', 'norms', 'head', 'other'] as const;
+/** The parts lib's family records sort parameters into. */
+export const COMPONENTS = PARTS;
 /** The training setups the memory table lists (lib's TrainingSetup values). */
 export const TRAINING_SETUPS = ['sgd', 'sgd-momentum', 'adam', 'adam-mixed-precision'] as const;
 
@@ -33,6 +34,8 @@ export const COUNT_STRINGS = defineUiStrings('count', [
   'loraTargets',
   // The model's tables.
   'paramsTitle', 'paramsCaption', 'quantity', 'parameters', 'short', 'total', 'trainable', 'active', 'nonEmbedding',
+  'activeWithoutEmbedding', 'activeWithoutEmbeddingAndHead', 'convention.withEmbedding', 'convention.withoutEmbedding',
+  'convention.withoutEmbeddingAndHead', 'notCounted',
   'estimate', 'estimateNote', 'componentsTitle', 'componentsCaption', 'component', 'share', 'tiedNote',
   ...COMPONENTS.map((component) => `component.${component}` as const),
   'memoryTitle', 'memoryNote', 'weightsCaption', 'bytes', 'kvCaption', 'kvPerToken', 'kvTotal', 'kvNone',

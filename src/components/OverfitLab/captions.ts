@@ -2,7 +2,10 @@
 // the live ones alike.
 import { formatCount } from '../../i18n/number-format.ts';
 import { fill } from '../../i18n/fill-template.ts';
-import { labParameters, type Losses, lowestValidation, SWEEP_WIDTHS, type SweepPoint } from '../../lab/experiment.ts';
+import { joinSentences } from '../../i18n/join-sentences.ts';
+import {
+  FIT_TOLERANCE, interpolationThreshold, labParameters, type Losses, lowestValidation, SWEEP_WIDTHS, type SweepPoint,
+} from '../../lab/experiment.ts';
 import type { LabSettings } from '../../lab/settings.ts';
 import type { LabText } from './ui-strings.ts';
 
@@ -37,7 +40,11 @@ export function sweepCaption(settings: LabSettings, points: readonly SweepPoint[
   });
   if (points.length === 0) return fill(text.captionEnd, { caption });
   const best = points[lowestValidation(points)]!;
-  return fill(text.sweepCaptionResult, {
+  const fits = interpolationThreshold(points);
+  const threshold = fits
+    ? fill(text.sweepCaptionThreshold, { tolerance: FIT_TOLERANCE, width: fits.width, parameters: formatCount(fits.parameters, lang) })
+    : fill(text.sweepCaptionNoThreshold, { tolerance: FIT_TOLERANCE });
+  const result = fill(text.sweepCaptionResult, {
     caption,
     width: best.width,
     parameters: formatCount(best.parameters, lang),
@@ -45,4 +52,5 @@ export function sweepCaption(settings: LabSettings, points: readonly SweepPoint[
     smallest: fmt(points[0]!.validation),
     largest: fmt(points.at(-1)!.validation),
   });
+  return joinSentences(result, threshold);
 }

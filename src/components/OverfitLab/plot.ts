@@ -3,7 +3,9 @@
 // into the markup.
 import { formatCount } from '../../i18n/number-format.ts';
 import { fill } from '../../i18n/fill-template.ts';
-import { CURVE_X, type LabData, type Losses, lowestValidation, type SweepPoint } from '../../lab/experiment.ts';
+import {
+  CURVE_X, FIT_TOLERANCE, interpolationThreshold, type LabData, type Losses, lowestValidation, type SweepPoint,
+} from '../../lab/experiment.ts';
 import { type Axis, LOSS_FLOOR, logAxis, lossAxis, position } from './scales.ts';
 import type { LabText } from './ui-strings.ts';
 
@@ -141,6 +143,12 @@ export function sweepChart(points: readonly SweepPoint[], trainingPoints: number
   let body = frame(x, y, text.axisParameters, text.axisFinalLoss) +
     `<line class="lab-marker" x1="${equal}" x2="${equal}" y1="${PLOT.top}" y2="${PLOT.bottom}"/>` +
     `<text class="lab-marker-label" x="${equal + 3}" y="${PLOT.bottom - 4}">${escapeXml(fill(text.pointsMarker, { points: trainingPoints }))}</text>`;
+  const fits = interpolationThreshold(points);
+  if (fits) {
+    const at = px(x, fits.parameters);
+    body += `<line class="lab-threshold" x1="${at}" x2="${at}" y1="${PLOT.top}" y2="${PLOT.bottom}"/>` +
+      `<text class="lab-marker-label" x="${at - 3}" y="${PLOT.top + 10}" text-anchor="end">${escapeXml(fill(text.thresholdMarker, { tolerance: FIT_TOLERANCE }))}</text>`;
+  }
   if (points.length === 0) {
     body += note(text.sweepChartHint);
   } else {

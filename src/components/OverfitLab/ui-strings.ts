@@ -11,6 +11,7 @@ export const LAB_STRINGS = defineUiStrings('lab', [
   'count', 'restored', 'training', 'sweeping', 'progress', 'trained', 'swept', 'stopped', 'seconds',
   // The captions under the charts.
   'settingsSummary', 'lossCaption', 'lossCaptionResult', 'sweepCaption', 'sweepCaptionResult', 'captionEnd',
+  'sweepCaptionThreshold', 'sweepCaptionNoThreshold',
   'fitCaption',
   // Inside the charts: axes, legends, hints, tooltips and what a screen reader announces.
   'axisEpoch', 'axisLoss', 'axisParameters', 'axisFinalLoss',
@@ -18,6 +19,7 @@ export const LAB_STRINGS = defineUiStrings('lab', [
   'lossChart', 'lossChartEmpty', 'lossChartHint', 'bestEpoch',
   'fitChart', 'fitChartWithCurve',
   'sweepChart', 'sweepChartEmpty', 'sweepChartHint', 'sweepTrainPoint', 'sweepValidationPoint', 'pointsMarker',
+  'thresholdMarker',
 ]);
 
 export type LabText = UiText<typeof LAB_STRINGS>;

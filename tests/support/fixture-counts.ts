@@ -1,12 +1,6 @@
-// PyTorch spells names in snake_case (running_mean, weight_ih_l0, ln_1); the library mirrors them in
-// camelCase (runningMean, weightIhL0, ln1). These helpers translate fixture names for comparison.
+// A library module summed up as the PyTorch fixtures record theirs, names and all: the library
+// registers PyTorch's own names, so the two compare as they are.
 import { countParameters, type Module } from 'lib';
-
-/** `transformer.h.0.ln_1.weight` → `transformer.h.0.ln1.weight`. */
-export const camel = (name: string): string => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-
-/** A PyTorch repr with its child names in camelCase: `(self_attn): …` → `(selfAttn): …`. */
-export const camelRepr = (repr: string): string => repr.replace(/\(([a-z0-9_]+)\): /g, (_, name: string) => `(${camel(name)}): `);
 
 /** The number of values in all of `tensors` together (parameters, buffers, stateDict entries). */
 export const numelOf = (tensors: Iterable<{ numel(): number }>): number =>
