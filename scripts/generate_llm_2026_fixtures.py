@@ -4,11 +4,11 @@
 Like generate_llm_fixtures.py (whose helpers it shares), this writes the module layouts of
 transformers' modeling code in plain PyTorch on the `meta` device: the same module names, in the
 same order, with the same shapes, built from the size keys of each checkpoint's real config.json
-(copied below from /work/shared/reference/configs-2026, so the script runs from the repository
+(copied below from shared/reference/configs-2026 beside the repository, so the script runs from it
 alone). Every total is checked against its published figure before anything is written.
 
 Mirrored: huggingface/transformers' modeling_<family>.py and configuration_<family>.py, read at
-these commits of the stored index: deepseek_v3 00b676f8 (one module per expert, as in the v4.5x
+these commits: deepseek_v3 00b676f8 (one module per expert, as in the v4.5x
 releases), deepseek_v2 0233e509, qwen3_next 01cdc608, glm4_moe and llama4 000c33fd, gpt_oss 00d4b3d2.
 The newer of these stack the experts of DeepSeek-V2, GLM-4.5 and Qwen3-Next in memory
 (`mlp.experts.gate_up_proj` [E, 2I, H]) and convert the checkpoints' names on load; the fixture
@@ -35,7 +35,9 @@ from torch import nn
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate_llm_fixtures import META, RMSNorm, linear, matches_published  # noqa: E402
 
-OUTPUT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "pytorch-llm-2026.json"
+REPO = Path(__file__).resolve().parent.parent
+OUTPUT = REPO / "tests" / "fixtures" / "pytorch-llm-2026.json"
+REFERENCE_CONFIGS = REPO.parent / "shared" / "reference" / "configs-2026"
 
 
 class Empty(nn.Module):
@@ -620,14 +622,13 @@ DEEPSEEK_V3 = dict(
     num_nextn_predict_layers=1, tie_word_embeddings=False,
 )
 
+# id: (the file under /work/shared/reference/configs-2026, or where the values come from; the size keys)
 CONFIGS = {
     "deepseek-v3": ("deepseek-v3.json", DEEPSEEK_V3),
-    # moonshotai/Kimi-K2-Instruct config.json: DeepseekV3ForCausalLM's layout with these sizes.
-    "kimi-k2": (None, {**DEEPSEEK_V3, "model_type": "kimi_k2", "vocab_size": 163840, "num_attention_heads": 64,
+    "kimi-k2": ("moonshotai/Kimi-K2-Instruct config.json (model_type kimi_k2, DeepseekV3ForCausalLM's layout): trimmed copy in debaditc/kvfit src/kvfit/data/models.json; n_group and topk_group 1, no MTP layer", {**DEEPSEEK_V3, "model_type": "kimi_k2", "vocab_size": 163840, "num_attention_heads": 64,
                        "num_key_value_heads": 64, "n_routed_experts": 384, "first_k_dense_replace": 1, "n_group": 1,
                        "topk_group": 1, "num_nextn_predict_layers": 0}),
-    # deepseek-ai/DeepSeek-V2-Lite config.json (q_lora_rank null; 64 routed experts, 2 shared, top-6).
-    "deepseek-v2-lite": (None, dict(
+    "deepseek-v2-lite": ("deepseek-ai/DeepSeek-V2-Lite config.json, as Megatron's and MaxText's DeepSeek-V2-Lite configs reproduce it; confirmed by the Hub total", dict(
         model_type="deepseek_v2", vocab_size=102400, hidden_size=2048, intermediate_size=10944, moe_intermediate_size=1408,
         num_hidden_layers=27, num_attention_heads=16, num_key_value_heads=16, n_routed_experts=64, n_shared_experts=2,
         num_experts_per_tok=6, first_k_dense_replace=1, moe_layer_freq=1, q_lora_rank=None, kv_lora_rank=512,
@@ -640,8 +641,7 @@ CONFIGS = {
         model_type="gpt_oss", vocab_size=201088, hidden_size=2880, intermediate_size=2880, num_hidden_layers=24,
         num_attention_heads=64, num_key_value_heads=8, head_dim=64, num_local_experts=32, num_experts_per_tok=4,
         attention_bias=True, sliding_window=128, tie_word_embeddings=False)),
-    # openai/gpt-oss-120b config.json (trimmed copy in debaditc/kvfit src/kvfit/data/models.json).
-    "gpt-oss-120b": (None, dict(
+    "gpt-oss-120b": ("openai/gpt-oss-120b config.json: trimmed copy in debaditc/kvfit src/kvfit/data/models.json", dict(
         model_type="gpt_oss", vocab_size=201088, hidden_size=2880, intermediate_size=2880, num_hidden_layers=36,
         num_attention_heads=64, num_key_value_heads=8, head_dim=64, num_local_experts=128, num_experts_per_tok=4,
         attention_bias=True, sliding_window=128, tie_word_embeddings=False)),
@@ -655,8 +655,7 @@ CONFIGS = {
     "phi-3-mini-4k": ("phi-3-mini-4k.json", dict(
         model_type="phi3", vocab_size=32064, hidden_size=3072, intermediate_size=8192, num_hidden_layers=32,
         num_attention_heads=32, num_key_value_heads=32, tie_word_embeddings=False)),
-    # microsoft/phi-4 config.json (trimmed copy in debaditc/kvfit src/kvfit/data/models.json).
-    "phi-4": (None, dict(
+    "phi-4": ("microsoft/phi-4 config.json: trimmed copy in debaditc/kvfit src/kvfit/data/models.json", dict(
         model_type="phi3", vocab_size=100352, hidden_size=5120, intermediate_size=17920, num_hidden_layers=40,
         num_attention_heads=40, num_key_value_heads=10, tie_word_embeddings=False)),
     "llama-4-scout-17b-16e": ("llama-4-scout-17b-16e.json", dict(
@@ -669,9 +668,7 @@ CONFIGS = {
         num_hidden_layers=46, num_attention_heads=96, num_key_value_heads=8, head_dim=128, n_routed_experts=128,
         n_shared_experts=1, num_experts_per_tok=8, n_group=1, topk_group=1, first_k_dense_replace=1, attention_bias=True,
         use_qk_norm=False, num_nextn_predict_layers=1, tie_word_embeddings=False)),
-    # zai-org/GLM-4.5 config.json: sizes from debaditc/kvfit's trimmed copy; q/k norms and qkv biases
-    # from THUDM/slime scripts/models/glm4.5-355B-A32B.sh (configs-2026/README.md), confirmed by the Hub total.
-    "glm-4.5": (None, dict(
+    "glm-4.5": ("zai-org/GLM-4.5 config.json: sizes from the trimmed copy in debaditc/kvfit src/kvfit/data/models.json; use_qk_norm and attention_bias from THUDM/slime scripts/models/glm4.5-355B-A32B.sh (configs-2026/README.md); confirmed by the Hub total", dict(
         model_type="glm4_moe", vocab_size=151552, hidden_size=5120, intermediate_size=12288, moe_intermediate_size=1536,
         num_hidden_layers=92, num_attention_heads=96, num_key_value_heads=8, head_dim=128, n_routed_experts=160,
         n_shared_experts=1, num_experts_per_tok=8, n_group=1, topk_group=1, first_k_dense_replace=3, attention_bias=True,
@@ -820,9 +817,11 @@ def describe(c, model):
     }
 
 
-def record(model_id, config_file, c):
+def record(model_id, origin, c):
     model = BUILDERS[c["model_type"]](c)
-    entry = {"model_type": c["model_type"], "config_file": config_file, "config": c, **describe(c, model)}
+    in_configs_2026 = " " not in origin  # a bare file name, not a sentence about a source
+    source = {"config_file": origin} if in_configs_2026 else {"config_file": None, "config_source": origin}
+    entry = {"model_type": c["model_type"], **source, "config": c, **describe(c, model)}
     entry["checkpoint_only"], entry["checkpoint_only_parameters"] = checkpoint_only(model_id, c, model)
     entry["buffers"] = named_buffers(model)
     if c["model_type"] == "gpt_oss":
@@ -926,10 +925,25 @@ NOTES = {
 }
 
 
+def check_copies():
+    """Where the reference configs sit beside the repository (as in CI), every key copied above must
+    equal the file's own value."""
+    if not REFERENCE_CONFIGS.is_dir():
+        return
+    for model_id, (origin, c) in CONFIGS.items():
+        path = REFERENCE_CONFIGS / origin
+        if path.suffix == ".json" and path.is_file():
+            real = json.loads(path.read_text())
+            wrong = {k: (v, real[k]) for k, v in c.items() if k in real and real[k] != v}
+            if wrong:
+                raise SystemExit(f"{model_id}: copied config keys differ from {path}: {wrong}")
+
+
 def main():
+    check_copies()
     models = {}
-    for model_id, (config_file, c) in CONFIGS.items():
-        entry = record(model_id, config_file, c)
+    for model_id, (origin, c) in CONFIGS.items():
+        entry = record(model_id, origin, c)
         check(model_id, entry)
         models[model_id] = entry
         extra = ", ".join(f"{k} {v:,}" for k, v in entry["checkpoint_only"].items())
