@@ -1,8 +1,11 @@
 // Lesson 5's build-time components: summary tables rendered by the library, and the "check
 // yourself" answers, which must work with JavaScript switched off.
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 
 const LESSON = 'lessons/05-counting-real-networks/';
+/** The exercises the lesson's source places, each one a <CheckYourself>. */
+const EXERCISES = readFileSync('content/docs/lessons/05-counting-real-networks.mdx', 'utf8').match(/<CheckYourself\b/g)?.length ?? 0;
 
 test.describe('with JavaScript off', () => {
   test.use({ javaScriptEnabled: false });
@@ -36,7 +39,8 @@ test.describe('with JavaScript off', () => {
   test('keeps each exercise readable: the answer opens to say which count is right, and why each wrong one is wrong', async ({ page }) => {
     await page.goto(LESSON);
     const questions = page.locator('check-yourself');
-    await expect(questions).toHaveCount(3);
+    expect(EXERCISES).toBeGreaterThan(0);
+    await expect(questions).toHaveCount(EXERCISES);
     const gpt2 = questions.filter({ hasText: 'GPT-2 small' });
     await expect(gpt2.locator('[data-part="form"]')).toBeHidden();
     const doubled = gpt2.locator('[data-part="answer"]').filter({ hasText: '163,037,184' });
