@@ -41,7 +41,7 @@ export const GIB = 2 ** 30;
 
 /**
  * The share of the card left to the CUDA context, the framework and fragmentation: 10%, as vLLM
- * leaves by default (gpu_memory_utilization = 0.9).
+ * leaves by default (gpu_memory_utilization = 0.9; 0.92 in its newer releases).
  */
 export const RESERVED_SHARE = 0.1;
 
