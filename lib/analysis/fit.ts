@@ -40,7 +40,7 @@ export const gpuById = (id: string): Gpu | undefined => GPUS.find((gpu) => gpu.i
 export const GIB = 2 ** 30;
 
 /**
- * The share of the card left to the CUDA context, the framework and fragmentation: 10%, as vLLM
+ * The share of the card left to the CUDA context, the framework and fragmentation: 10%, about what vLLM
  * leaves by default (gpu_memory_utilization = 0.9; 0.92 in its newer releases).
  */
 export const RESERVED_SHARE = 0.1;
