@@ -82,11 +82,15 @@ export function chartSvg(chart: Chart): string {
   );
 }
 
-/** The fills as CSS, one rule per segment and theme (Starlight's dark theme is the default). */
+/**
+ * The fills as CSS, one rule per segment and theme (Starlight's dark theme is the default), in the
+ * `components` layer with count.css (src/styles/layers.css).
+ */
 export function chartCss(): string {
-  return SEGMENTS.map(
+  const rules = SEGMENTS.map(
     (s) =>
       `.count-chart [data-segment="${s}"] { fill: ${SEGMENT_COLOURS[s].dark}; }\n` +
       `:root[data-theme='light'] .count-chart [data-segment="${s}"] { fill: ${SEGMENT_COLOURS[s].light}; }`,
-  ).join('\n');
+  );
+  return `@layer components {\n${rules.join('\n')}\n}`;
 }

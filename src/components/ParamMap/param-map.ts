@@ -189,12 +189,15 @@ export function paramMapHtml(tree: ParameterTree, { model, text, format, token }
     `<div class="map-table" tabindex="0" role="region" aria-label="${escapeHtml(caption)}"><table><caption>${escapeHtml(caption)}</caption>` +
     `<thead><tr>${head.map((h, i) => `<th scope="col"${i >= 2 ? ' data-numeric' : ''}>${escapeHtml(h)}</th>`).join('')}</tr></thead>` +
     `<tbody>${rows.join('')}${totalRow}</tbody></table></div>` +
-    (outline ? `<style>${outline}{stroke:currentColor;stroke-width:3}</style>` : '') +
+    (outline ? `<style>@layer components{${outline}{stroke:currentColor;stroke-width:3}}</style>` : '') +
     `</figure>`
   );
 }
 
-/** The fills as CSS, one rule per colour and theme (Starlight's dark theme is the default). */
+/**
+ * The fills as CSS, one rule per colour and theme (Starlight's dark theme is the default), in the
+ * `components` layer with param-map.css (src/styles/layers.css).
+ */
 export function mapCss(): string {
   const rules = MAP_COLOURS.flatMap(({ light, dark }, i) => [
     `.param-map [data-colour="${i}"]:is(rect) { fill: ${dark}; }`,
@@ -206,7 +209,7 @@ export function mapCss(): string {
     `:root[data-theme='light'] .param-cells td[data-colour="${i}"] { background: ${light}; }`,
   ]);
   cells.push(`.param-cells td { color: ${LABEL.dark}; }`, `:root[data-theme='light'] .param-cells td { color: ${LABEL.light}; }`);
-  return [
+  const all = [
     ...rules,
     ...cells,
     `.param-map text.map-label { fill: ${LABEL.dark}; }`,
@@ -215,7 +218,8 @@ export function mapCss(): string {
     `:root[data-theme='light'] .param-map rect[data-dim] { fill: ${DIMMED.light.fill}; stroke: ${DIMMED.light.stroke}; }`,
     `.param-map text.map-label[data-dim] { fill: ${DIMMED.dark.text}; }`,
     `:root[data-theme='light'] .param-map text.map-label[data-dim] { fill: ${DIMMED.light.text}; }`,
-  ].join('\n');
+  ];
+  return `@layer components {\n${all.join('\n')}\n}`;
 }
 
 /**
