@@ -1,26 +1,9 @@
-// What a published site owes its readers and the sites that link to it: every page loads cleanly,
-// says what it is (title, description, Open Graph card), is in the sitemap, and a missing address
-// gets a helpful 404 page.
+// What a published site owes its readers and the sites that link to it: every page says what it
+// is (title, description, Open Graph card), is in the sitemap, and a missing address gets a helpful
+// 404 page. (page-load.spec.ts loads every page with JavaScript on.)
 import { expect, test } from '@playwright/test';
 import { attribute, builtHtml, textOf } from '../support/built-html.ts';
 import { type BuiltPage, builtPages, contentPages, LANGUAGES, LOCALES } from '../support/built-site.ts';
-
-for (const built of builtPages()) {
-  test(`/${built.url} loads without console errors or failed requests`, async ({ page }) => {
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-    page.on('requestfailed', (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`));
-    page.on('response', (response) => {
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-    });
-    // networkidle also waits for what the page loads once the browser is idle.
-    await page.goto(built.url, { waitUntil: 'networkidle' });
-    expect(problems).toEqual([]);
-  });
-}
 
 interface Head {
   lang: string | null;
