@@ -4,8 +4,8 @@
 // landing page and lesson 1); and how fast a cell answers on a loaded page, click → first line of
 // output, cold and warm. The bytes come from Playwright; the timings from a browser that nothing
 // attaches to (bare-browser.ts), since Playwright holds every new worker, the kernel's too, until
-// it has set it up. Run with `npm run bench` (builds the site first; PORT picks the preview server's port). Prints figures;
-// gates nothing.
+// it has set it up. Run with `npm run bench` (builds the site first; PORT picks the preview
+// server's port). Prints figures; gates nothing.
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright';
 import { chromiumPath } from '../scripts/chromium-path.mjs';
