@@ -99,3 +99,19 @@ export function describeViolations(found: Result[], theme: Theme): string[] {
     return `[${theme}] ${id} (${impact}): ${help} — ${targets.join(' | ')}${more}`;
   });
 }
+
+/** The rules whose outcome depends on colours; the other rules see the same markup in both themes. */
+export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
+/**
+ * What axe finds broken (inside `include`), as lines: every rule in the light theme, then in the
+ * dark theme only the colour rules, since a full run costs seconds on a long page. Leaves the page
+ * in the dark theme.
+ */
+export async function violationsInBothThemes(page: Page, { include }: { include?: string[] } = {}): Promise<string[]> {
+  await useTheme(page, 'light');
+  const light = await violations(page, { include });
+  await useTheme(page, 'dark');
+  const dark = await violations(page, { rules: COLOUR_RULES, include });
+  return [...describeViolations(light, 'light'), ...describeViolations(dark, 'dark')];
+}
