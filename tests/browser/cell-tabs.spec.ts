@@ -3,6 +3,8 @@
 // Copy, reads without JavaScript, and fits a phone.
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { COLOUR_RULES, describeViolations, useTheme, violations } from '../support/axe.ts';
+import { attribute, builtHtml, textOf } from '../support/built-html.ts';
+import { builtPages } from '../support/built-site.ts';
 import { lessonPages } from '../support/lessons.ts';
 import { LESSON, runOnce } from '../support/notebook-page.ts';
 import { PRINTS_32 } from '../support/prints-32.ts';
@@ -33,19 +35,27 @@ const layoutShift = (page: Page) =>
       }),
   );
 
-test('every cell of every page has a TypeScript and a PyTorch tab, TypeScript first', async ({ page }) => {
-  test.slow(); // every page of both languages
-  for (const { url, cells } of lessonPages().filter((p) => p.cells.length > 0)) {
-    await page.goto(url);
-    await expect(tabs(page), url).toHaveCount(cells.length);
-    await expect(page.locator('cell-tabs [role="tab"][aria-selected="true"]'), url).toHaveText(
-      cells.map(() => 'TypeScript'),
-    );
-  }
-});
+// The tabs are built into the page, TypeScript selected: checked in the built HTML, one page at a
+// time, no browser needed. What the script changes (a choice, remembered) the tests below check.
+const built = new Map(builtPages().map((page) => [page.url, page.file]));
+for (const { url, cells } of lessonPages().filter((p) => p.cells.length > 0)) {
+  test(`/${url} has a TypeScript and a PyTorch tab for each of its ${cells.length} cells, TypeScript selected`, () => {
+    const file = built.get(url);
+    expect(file, `/${url} in the build`).toBeDefined();
+    const html = builtHtml(file!);
+    const found = html
+      .all('cell-tabs')
+      .map((element) =>
+        html.all('[role="tab"]', element).map((tab) => `${textOf(tab)}${attribute(tab, 'ariaSelected') === 'true' ? ' (selected)' : ''}`),
+      );
+    expect(found, `the tabs of each <cell-tabs> of /${url}`).toEqual(cells.map(() => ['TypeScript (selected)', 'PyTorch']));
+  });
+}
 
 test('choosing PyTorch shows every twin of the page and keeps the TypeScript cell the one that runs', async ({ page }) => {
   await page.goto(LESSON);
+  // With no choice stored, the script keeps TypeScript selected, in every cell.
+  await expect(page.locator('cell-tabs [role="tab"][aria-selected="true"]')).toHaveText(lesson.cells.map(() => 'TypeScript'));
   await expect(twinPanel(page, 0)).toBeHidden();
   // Until a reader chooses PyTorch, the twins are text in a <noscript>, not elements to lay out.
   await expect(page.locator('cell-tabs [data-language="python"] pre')).toHaveCount(0);
