@@ -1,6 +1,6 @@
 // The TypeScript | PyTorch tabs of every cell: one choice for the whole page, remembered on the
 // next page, drawn as chosen from the first paint; keyboard tabs (WAI-ARIA); the twin has its own
-// Copy, reads without JavaScript, and fits a phone.
+// Copy and reads without JavaScript. (That the twins fit a phone, mobile.spec.ts checks.)
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { COLOUR_RULES, describeViolations, useTheme, violations } from '../support/axe.ts';
 import { attribute, builtHtml, textOf } from '../support/built-html.ts';
@@ -9,7 +9,6 @@ import { lessonPages } from '../support/lessons.ts';
 import { LESSON, runOnce } from '../support/notebook-page.ts';
 import { PRINTS_32 } from '../support/prints-32.ts';
 
-const STORAGE_KEY = 'param-notebook:cell-language';
 const lesson = lessonPages().find((page) => page.url === LESSON)!;
 const twinOf = (index: number) => lesson.notebook.cells[index].twin!.source;
 
@@ -160,20 +159,6 @@ for (const theme of ['light', 'dark'] as const) {
     expect(colours.drawn).toBe(colours.expected);
   });
 }
-
-test.describe('on a 375 px phone', () => {
-  test.use({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
-  test('the twins do not scroll sideways', async ({ page }) => {
-    test.slow(); // every page of both languages
-    await page.addInitScript(([key]) => localStorage.setItem(key, 'python'), [STORAGE_KEY]);
-    for (const { url } of lessonPages().filter((p) => p.cells.length > 0)) {
-      await page.goto(url);
-      await expect(twinPanel(page, 0)).toBeVisible();
-      const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
-      expect(widths[0], url).toBeLessThanOrEqual(widths[1]);
-    }
-  });
-});
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
