@@ -20,6 +20,16 @@ const RULES = axe
   .filter(({ tags }) => !tags.includes('experimental') || tags.some((tag) => WCAG_TAGS.includes(tag)))
   .map((rule) => rule.ruleId);
 
+/**
+ * The rules above whose outcome depends on colours (axe's category cat.color: color-contrast and
+ * link-in-text-block). The other rules see the same markup in every theme, so a second theme
+ * needs only these.
+ */
+export const COLOUR_RULES = axe
+  .getRules(['cat.color'])
+  .map((rule) => rule.ruleId)
+  .filter((rule) => RULES.includes(rule));
+
 export async function useTheme(page: Page, theme: Theme): Promise<void> {
   // With no stored choice, Starlight follows the system's colour scheme, also when it changes.
   await page.emulateMedia({ colorScheme: theme });
