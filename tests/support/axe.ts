@@ -25,7 +25,7 @@ const RULES = axe
  * link-in-text-block). The other rules see the same markup in every theme, so a second theme
  * needs only these.
  */
-export const COLOUR_RULES = axe
+const COLOUR_RULES = axe
   .getRules(['cat.color'])
   .map((rule) => rule.ruleId)
   .filter((rule) => RULES.includes(rule));
@@ -109,9 +109,6 @@ export function describeViolations(found: Result[], theme: Theme): string[] {
     return `[${theme}] ${id} (${impact}): ${help} — ${targets.join(' | ')}${more}`;
   });
 }
-
-/** The rules whose outcome depends on colours; the other rules see the same markup in both themes. */
-export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 
 /**
  * What axe finds broken (inside `include`), as lines: every rule in the light theme, then in the
