@@ -53,14 +53,18 @@ test('Train draws the training and validation losses and the fitted curve, live'
 test('Stop ends a run and the charts stop changing', async ({ page }) => {
   await page.goto(`${LESSON}#lab?width=64&epochs=8000`);
   const status = part(page, 'status');
+  const training = page.waitForEvent('worker', (worker) => worker.url().includes('train.worker'));
   await button(page, 'Train').click();
   await expect(status).toContainText(/Epoch \d+ of 8000/);
+  let ended = false;
+  (await training).once('close', () => (ended = true));
   await button(page, 'Stop').click();
   await expect(lab(page)).toHaveAttribute('data-state', 'stopped');
   await expect(status).toContainText('Stopped.');
   await expect(button(page, 'Stop')).toBeDisabled();
   const stoppedAt = await status.textContent();
-  await page.waitForTimeout(500); // a running worker would report several times in this while
+  // The worker is what reports: once it has ended, nothing is left to change the status or the charts.
+  await expect.poll(() => ended, { message: 'the training worker ends on Stop' }).toBe(true);
   await expect(status).toHaveText(stoppedAt!);
 });
 

@@ -1,10 +1,12 @@
 // Every internal link, asset and #anchor of the built site resolves under the base path, in
-// every language, one page per test. Pages are read with JavaScript off: these are the links the
-// HTML itself gives.
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { BASE_PATH, builtPages } from '../support/built-site.ts';
-
-test.use({ javaScriptEnabled: false });
+// every language, one page per test. Pages are read from the built HTML, as a browser with
+// JavaScript off reads them (built-html.ts): these are the links the HTML itself gives. Assets are
+// fetched from the local server.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { attribute, builtHtml } from '../support/built-html.ts';
+import { BASE_PATH, builtPages, DIST } from '../support/built-site.ts';
 
 interface PageLinks {
   /** Absolute URLs of every link, asset, language-switcher target and Open Graph URL. */
@@ -15,29 +17,32 @@ interface PageLinks {
   publicBase: string | null;
 }
 
-async function readLinks(page: Page, url: string): Promise<PageLinks | null> {
-  const response = await page.goto(url);
-  if (response?.status() !== 200) return null;
-  return page.evaluate((basePath) => {
-    const absolute = (ref: string) => new URL(ref, document.baseURI).href;
-    const attr = (selector: string, name: string) =>
-      [...document.querySelectorAll(selector)].map((el) => absolute(el.getAttribute(name)!));
-    const srcsets = [...document.querySelectorAll('[srcset]')].flatMap((el) =>
-      el.getAttribute('srcset')!.split(',').map((candidate) => absolute(candidate.trim().split(/\s+/)[0])),
-    );
-    const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]');
-    return {
-      refs: [
-        ...attr('a[href], link[href]', 'href'),
-        ...attr('script[src], img[src], source[src], iframe[src], video[src], audio[src]', 'src'),
-        ...attr('starlight-lang-select option[value]', 'value'),
-        ...attr('meta[property="og:image"], meta[property="og:url"]', 'content'),
-        ...srcsets,
-      ],
-      ids: [...document.querySelectorAll('[id], a[name]')].map((el) => el.id || el.getAttribute('name')!),
-      publicBase: canonical ? new URL(basePath, canonical.href).href : null,
-    };
-  }, BASE_PATH);
+/** The links of the built page at `url` (a URL under the local base); null when there is none. */
+function readLinks(url: string): PageLinks | null {
+  const path = decodeURIComponent(new URL(url).pathname.slice(BASE_PATH.length));
+  // Astro writes each page as <route>/index.html.
+  const file = join(DIST, path === '' || path.endsWith('/') ? `${path}index.html` : path);
+  if (!existsSync(file)) return null;
+  const html = builtHtml(file);
+  // Relative references resolve against the page's address, or its <base href> if it has one.
+  const baseURI = new URL(attribute(html.first('base[href]'), 'href') ?? url, url).href;
+  const absolute = (ref: string) => new URL(ref, baseURI).href;
+  const attr = (selector: string, name: string) => html.all(selector).map((el) => absolute(attribute(el, name)!));
+  const srcsets = html
+    .all('[srcset]')
+    .flatMap((el) => attribute(el, 'srcSet')!.split(',').map((candidate) => absolute(candidate.trim().split(/\s+/)[0])));
+  const canonical = attribute(html.first('link[rel="canonical"]'), 'href');
+  return {
+    refs: [
+      ...attr('a[href], link[href]', 'href'),
+      ...attr('script[src], img[src], source[src], iframe[src], video[src], audio[src]', 'src'),
+      ...attr('starlight-lang-select option[value]', 'value'),
+      ...attr('meta[property="og:image"], meta[property="og:url"]', 'content'),
+      ...srcsets,
+    ],
+    ids: html.all('[id], a[name]').map((el) => attribute(el, 'id') || attribute(el, 'name')!),
+    publicBase: canonical ? new URL(BASE_PATH, absolute(canonical)).href : null,
+  };
 }
 
 // Starlight gives its 404 page the address <base>404/; GitHub Pages answers that (and every other
@@ -60,14 +65,13 @@ const assetProblems = new Map<string, string | null>();
 /** Checks the references of one page; every page and asset it leads to is read at most once per worker. */
 class LinkChecker {
   constructor(
-    private readonly page: Page,
     private readonly request: APIRequestContext,
     private readonly localBase: string,
   ) {}
 
   /** What is broken among the page's references: one line per broken reference. */
   async problems(url: string): Promise<string[]> {
-    const links = await this.#links(url);
+    const links = this.#links(url);
     if (!links) return [`${url} does not load`];
     const problems: string[] = [];
     for (const ref of new Set(links.refs)) {
@@ -90,14 +94,14 @@ class LinkChecker {
     target.pathname = servedPath(target.pathname);
     const path = target.pathname.slice(BASE_PATH.length);
     if (!isPage(path)) return this.#asset(target.href);
-    const links = await this.#links(target.href);
+    const links = this.#links(target.href);
     if (!links) return 'no such page';
     if (hash && !links.ids.includes(hash)) return `no element with id "${hash}"`;
     return null;
   }
 
-  async #links(url: string): Promise<PageLinks | null> {
-    if (!readPages.has(url)) readPages.set(url, await readLinks(this.page, url));
+  #links(url: string): PageLinks | null {
+    if (!readPages.has(url)) readPages.set(url, readLinks(url));
     return readPages.get(url)!;
   }
 
@@ -122,11 +126,10 @@ class LinkChecker {
 
 for (const built of builtPages()) {
   test(`every internal link, asset and anchor of /${built.url} resolves under the base path`, async ({
-    page,
     request,
     baseURL,
   }) => {
-    const checker = new LinkChecker(page, request, baseURL!);
+    const checker = new LinkChecker(request, baseURL!);
     expect(await checker.problems(baseURL + built.url)).toEqual([]);
   });
 }

@@ -1,5 +1,6 @@
-// On a 375 px wide phone screen: no page scrolls sideways, and every cell can still be read and run.
-import { expect, test } from '@playwright/test';
+// On a 375 px wide phone screen: no page scrolls sideways, with its cells or their PyTorch twins
+// shown, and every cell can still be read and run.
+import { expect, type Page, test } from '@playwright/test';
 import { builtPages } from '../support/built-site.ts';
 import { PRINTS_32 } from '../support/prints-32.ts';
 
@@ -7,20 +8,25 @@ const WIDTH = 375;
 
 test.use({ viewport: { width: WIDTH, height: 740 }, isMobile: true, hasTouch: true });
 
+/** Fails, naming the widest elements, when the page is wider than the screen. */
+async function expectNoSidewaysScroll(page: Page, shown: string) {
+  const overflow = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    screen: document.documentElement.clientWidth,
+    // The widest elements, to say what pushes the page wider than the screen.
+    culprits: [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+      .filter((el) => !el.closest('[hidden], dialog:not([open])') && getComputedStyle(el).visibility !== 'hidden')
+      .slice(0, 3)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`),
+  }));
+  expect(overflow.page, `${shown}, wider than the screen: ${overflow.culprits.join(', ')}`).toBeLessThanOrEqual(overflow.screen);
+}
+
 for (const built of builtPages()) {
   test(`/${built.url} fits a 375 px screen and its cells stay usable`, async ({ page }) => {
     await page.goto(built.url);
-    const overflow = await page.evaluate(() => ({
-      page: document.documentElement.scrollWidth,
-      screen: document.documentElement.clientWidth,
-      // The widest elements, to say what pushes the page wider than the screen.
-      culprits: [...document.querySelectorAll('body *')]
-        .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-        .filter((el) => !el.closest('[hidden], dialog:not([open])') && getComputedStyle(el).visibility !== 'hidden')
-        .slice(0, 3)
-        .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`),
-    }));
-    expect(overflow.page, `wider than the screen: ${overflow.culprits.join(', ')}`).toBeLessThanOrEqual(overflow.screen);
+    await expectNoSidewaysScroll(page, 'with its cells shown');
 
     // Every cell's code and Run button lie within the screen, and a tap on the button reaches it.
     const cellProblems = await page.evaluate(() =>
@@ -47,6 +53,14 @@ for (const built of builtPages()) {
       // The execution count shows the run happened (the build's saved output already says 32).
       await expect(first.locator('[data-part="count"]')).toHaveText('[1]');
       await expect(first.locator('[data-part="output"] pre')).toHaveText(PRINTS_32);
+    }
+    // The PyTorch tab shows every twin of the page at once (cell-tabs.spec.ts): none may be wider.
+    const tabs = page.locator('cell-tabs');
+    const cells = await tabs.count();
+    if (cells > 0) {
+      await tabs.first().getByRole('tab', { name: 'PyTorch', exact: true }).tap();
+      await expect(tabs.locator('[data-language="python"] pre')).toHaveCount(cells);
+      await expectNoSidewaysScroll(page, 'with its PyTorch twins shown');
     }
   });
 }

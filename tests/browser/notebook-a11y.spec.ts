@@ -1,15 +1,9 @@
 // The notebook in its live states (editors in place, outputs with errors and warnings, an edited
 // cell whose lesson code changed, a kernel at work), in the light and the dark theme: nothing
 // axe-core can find. (a11y.spec.ts checks every page as it first loads.)
-import { expect, test, type Page } from '@playwright/test';
-import { describeViolations, type Theme, useTheme, violations } from '../support/axe.ts';
+import { expect, test } from '@playwright/test';
+import { violationsInBothThemes } from '../support/axe.ts';
 import { openLesson, replaceCode, runOnce } from '../support/notebook-page.ts';
-
-/** What axe finds broken in the notebook's cells and toolbar, in `theme`. */
-async function notebookViolations(page: Page, theme: Theme): Promise<string[]> {
-  await useTheme(page, theme);
-  return describeViolations(await violations(page, { include: ['param-cell', 'notebook-toolbar'] }), theme);
-}
 
 test('the live notebook has no accessibility violations in either theme', async ({ page }) => {
   test.slow(); // axe takes seconds on a long lesson
@@ -30,5 +24,5 @@ test('the live notebook has no accessibility violations in either theme', async 
   await replaceCode(cells.nth(4), 'while (true) {}');
   await cells.nth(4).locator('[data-action="run"]').click();
   await expect(page.locator('notebook-toolbar [data-action="interrupt"]')).toBeEnabled();
-  expect([...(await notebookViolations(page, 'light')), ...(await notebookViolations(page, 'dark'))]).toEqual([]);
+  expect(await violationsInBothThemes(page, { include: ['param-cell', 'notebook-toolbar'] })).toEqual([]);
 });

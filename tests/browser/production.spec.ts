@@ -1,90 +1,66 @@
-// What a published site owes its readers and the sites that link to it: every page loads cleanly,
-// says what it is (title, description, Open Graph card), is in the sitemap, and a missing address
-// gets a helpful 404 page.
-import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import { builtPages, contentPages, LANGUAGES, LOCALES } from '../support/built-site.ts';
-
-for (const built of builtPages()) {
-  test(`/${built.url} loads without console errors or failed requests`, async ({ page }) => {
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-    page.on('requestfailed', (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`));
-    page.on('response', (response) => {
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-    });
-    // networkidle also waits for what the page loads once the browser is idle.
-    await page.goto(built.url, { waitUntil: 'networkidle' });
-    expect(problems).toEqual([]);
-  });
-}
+// What a published site owes its readers and the sites that link to it: every page says what it
+// is (title, description, Open Graph card), is in the sitemap, and a missing address gets a helpful
+// 404 page. (page-load.spec.ts loads every page with JavaScript on.)
+import { expect, test } from '@playwright/test';
+import { attribute, builtHtml, textOf } from '../support/built-html.ts';
+import { type BuiltPage, builtPages, contentPages, LANGUAGES, LOCALES } from '../support/built-site.ts';
 
 interface Head {
-  lang: string;
-  title: string;
+  lang: string | null;
+  title: string | null;
   description: string | null;
   canonical: string | null;
-  og: Record<string, string>;
+  og: Record<'title' | 'description' | 'type' | 'url' | 'image' | 'image:alt', string | null>;
   favicon: string | null;
 }
 
-async function readHead(page: Page, url: string): Promise<Head> {
-  await page.goto(url);
-  return page.evaluate(() => {
-    const content = (selector: string) => document.querySelector(selector)?.getAttribute('content') ?? null;
-    return {
-      lang: document.documentElement.lang,
-      title: document.title,
-      description: content('meta[name="description"]'),
-      canonical: document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null,
-      og: Object.fromEntries(
-        [...document.querySelectorAll('meta[property^="og:"]')].map((meta) => [
-          meta.getAttribute('property')!.slice('og:'.length),
-          meta.getAttribute('content')!,
-        ]),
-      ),
-      favicon: document.querySelector('link[rel~="icon"]')?.getAttribute('href') ?? null,
-    };
+// Read from the built HTML, which is the DOM a browser has with JavaScript off.
+function readHead(built: BuiltPage): Head {
+  const html = builtHtml(built.file);
+  const content = (selector: string) => attribute(html.first(selector), 'content');
+  const title = html.first('title');
+  const og = (property: keyof Head['og']) => content(`meta[property="og:${property}"]`);
+  return {
+    lang: attribute(html.first('html'), 'lang'),
+    // document.title: the first <title>'s text, its white space collapsed.
+    title: title ? textOf(title) : null,
+    description: content('meta[name="description"]'),
+    canonical: attribute(html.first('link[rel="canonical"]'), 'href'),
+    og: {
+      title: og('title'),
+      description: og('description'),
+      type: og('type'),
+      url: og('url'),
+      image: og('image'),
+      'image:alt': og('image:alt'),
+    },
+    favicon: attribute(html.first('link[rel~="icon"]'), 'href'),
+  };
+}
+
+for (const built of builtPages()) {
+  test(`/${built.url} has its title and description, Open Graph tags and a favicon, in its language`, () => {
+    const head = readHead(built);
+    expect(head.lang, 'lang').toBe(LANGUAGES[built.locale].lang);
+    expect(head.title, 'title').toBeTruthy();
+    expect(head.description?.trim(), 'description').toBeTruthy();
+    expect(head.favicon, 'favicon').toBeTruthy();
+    // The Open Graph card: what a link to the page shows when it is shared.
+    expect(head.og.title, 'og:title').toBeTruthy();
+    expect(head.og.description, 'og:description').toBe(head.description);
+    expect(head.og.type, 'og:type').toBeTruthy();
+    expect(head.og.url, 'og:url').toBe(head.canonical);
+    expect(head.og.image, 'og:image').toMatch(/^https?:\/\/.+\.png$/);
+    expect(head.og['image:alt'], 'og:image:alt').toBeTruthy();
   });
 }
 
-test.describe('with JavaScript off', () => {
-  test.use({ javaScriptEnabled: false });
-
-  for (const built of builtPages()) {
-    test(`/${built.url} has its title and description, Open Graph tags and a favicon, in its language`, async ({ page }) => {
-      const head = await readHead(page, built.url);
-      expect(head.lang).toBe(LANGUAGES[built.locale].lang);
-      expect(head.title.trim()).not.toBe('');
-      expect(head.description?.trim()).toBeTruthy();
-      expect(head.favicon).toBeTruthy();
-      // The Open Graph card: what a link to the page shows when it is shared.
-      expect(head.og.title).toBeTruthy();
-      expect(head.og.description).toBe(head.description);
-      expect(head.og.type).toBeTruthy();
-      expect(head.og.url).toBe(head.canonical);
-      expect(head.og.image).toMatch(/^https?:\/\/.+\.png$/);
-      expect(head.og['image:alt']).toBeTruthy();
-    });
-  }
-});
-
-// Read from the built files, as the browser reads them with JavaScript off: a search result or a
-// shared link tells the pages of a language apart by these two lines.
-const TITLE = /<title>([^<]*)<\/title>/;
-const DESCRIPTION = /<meta name="description" content="([^"]*)"/;
-
+// A search result or a shared link tells the pages of a language apart by these two lines.
 for (const locale of LOCALES) {
   test(`no two ${LANGUAGES[locale].label} pages share a title or a description`, () => {
     const heads = builtPages()
       .filter((built) => built.locale === locale)
-      .map((built) => {
-        const html = readFileSync(built.file, 'utf8');
-        return { url: built.url, title: html.match(TITLE)?.[1], description: html.match(DESCRIPTION)?.[1] };
-      });
+      .map((built) => ({ url: built.url, ...readHead(built) }));
     expect(heads.length).toBeGreaterThan(1);
     for (const field of ['title', 'description'] as const) {
       const pagesOf = Map.groupBy(heads, (head) => head[field]);
@@ -92,7 +68,7 @@ for (const locale of LOCALES) {
         .filter(([, pages]) => pages.length > 1)
         .map(([text, pages]) => `${text}: ${pages.map((p) => `/${p.url}`).join(', ')}`);
       expect(shared, field).toEqual([]);
-      expect(pagesOf.has(undefined), `a page without a ${field}`).toBe(false);
+      expect(pagesOf.has(null), `a page without a ${field}`).toBe(false);
     }
   });
 }

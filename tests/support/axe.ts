@@ -20,10 +20,55 @@ const RULES = axe
   .filter(({ tags }) => !tags.includes('experimental') || tags.some((tag) => WCAG_TAGS.includes(tag)))
   .map((rule) => rule.ruleId);
 
+/**
+ * The rules above whose outcome depends on colours (axe's category cat.color: color-contrast and
+ * link-in-text-block). The other rules see the same markup in every theme, so a second theme
+ * needs only these.
+ */
+const COLOUR_RULES = axe
+  .getRules(['cat.color'])
+  .map((rule) => rule.ruleId)
+  .filter((rule) => RULES.includes(rule));
+
 export async function useTheme(page: Page, theme: Theme): Promise<void> {
   // With no stored choice, Starlight follows the system's colour scheme, also when it changes.
   await page.emulateMedia({ colorScheme: theme });
   await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+}
+
+// Marks the text of code that looks exactly like text of code already seen on the page.
+const REPEATED = 'data-axe-repeated-look';
+
+/**
+ * Marks every element of code (highlighted blocks, editors) whose text looks exactly like an
+ * earlier one's: same colour, font size and weight, shadow, and the same backgrounds and
+ * opacities all the way up to the first opaque one. Their contrast is then the same, so axe's
+ * contrast rule (seconds for the thousands of token spans of a long lesson) needs to see only
+ * the first of each look. Returns how many elements were marked.
+ */
+function markRepeatedLooks(attribute: string): number {
+  const seen = new Set<string>();
+  let marked = 0;
+  const look = (element: Element) => {
+    const own = getComputedStyle(element);
+    const parts = [own.color, own.fontSize, own.fontWeight, own.textShadow];
+    for (let at: Element | null = element; at; at = at.parentElement) {
+      const style = getComputedStyle(at);
+      parts.push(style.backgroundColor, style.backgroundImage, style.opacity, style.mixBlendMode);
+      const opaque = /^rgb\(/.test(style.backgroundColor) && style.backgroundImage === 'none';
+      if (opaque) break;
+    }
+    return parts.join('|');
+  };
+  for (const element of document.querySelectorAll('pre *, .cm-content *')) {
+    if (element.children.length > 0 || !element.textContent?.trim()) continue;
+    const key = look(element);
+    if (seen.has(key)) {
+      element.setAttribute(attribute, '');
+      marked++;
+    } else seen.add(key);
+  }
+  return marked;
 }
 
 /** Runs axe on the page (or only inside `include`), every rule above or only `rules`; returns what it finds broken. */
@@ -31,6 +76,17 @@ export async function violations(
   page: Page,
   { rules, include = [] }: { rules?: string[]; include?: string[] } = {},
 ): Promise<Result[]> {
+  const marked = await page.evaluate(markRepeatedLooks, REPEATED);
+  try {
+    return await axeViolations(page, rules, include, marked > 0 ? [`[${REPEATED}]`] : []);
+  } finally {
+    await page.evaluate((attribute) => {
+      for (const element of document.querySelectorAll(`[${attribute}]`)) element.removeAttribute(attribute);
+    }, REPEATED);
+  }
+}
+
+async function axeViolations(page: Page, rules: string[] | undefined, include: string[], exclude: string[]): Promise<Result[]> {
   // Reporting violations only spares axe collecting the details of every passing node.
   // (options() replaces the whole option object, so it comes before withRules().)
   // Legacy mode runs axe.run() in the page itself; the default runs axe in each frame, then opens a
@@ -41,6 +97,7 @@ export async function violations(
     .options({ resultTypes: ['violations'] })
     .withRules(rules ?? RULES);
   for (const selector of include) builder = builder.include(selector);
+  for (const selector of exclude) builder = builder.exclude(selector);
   return (await builder.analyze()).violations;
 }
 
@@ -51,4 +108,17 @@ export function describeViolations(found: Result[], theme: Theme): string[] {
     const more = nodes.length > 3 ? ` and ${nodes.length - 3} more` : '';
     return `[${theme}] ${id} (${impact}): ${help} — ${targets.join(' | ')}${more}`;
   });
+}
+
+/**
+ * What axe finds broken (inside `include`), as lines: every rule in the light theme, then in the
+ * dark theme only the colour rules, since a full run costs seconds on a long page. Leaves the page
+ * in the dark theme.
+ */
+export async function violationsInBothThemes(page: Page, { include }: { include?: string[] } = {}): Promise<string[]> {
+  await useTheme(page, 'light');
+  const light = await violations(page, { include });
+  await useTheme(page, 'dark');
+  const dark = await violations(page, { rules: COLOUR_RULES, include });
+  return [...describeViolations(light, 'light'), ...describeViolations(dark, 'dark')];
 }

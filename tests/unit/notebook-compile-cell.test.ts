@@ -51,6 +51,17 @@ describe('compiling a cell', () => {
     expect(compiled('async function f() { await 1; }\nconst g = async () => await 2;').isAsync).toBe(false);
   });
 
+  it('lists the names a cell imports from lib, so the kernel loads the part of the library that has them', () => {
+    const source = [
+      'import { SimpleNN, countParameters as count } from "lib";',
+      'import { type Module, modelFromConfig } from "lib";',
+      'import type { Tensor } from "lib";',
+      'import * as everything from "lib";',
+    ].join('\n');
+    expect(compiled(source).imports).toEqual(['SimpleNN', 'countParameters', 'modelFromConfig', '*']);
+    expect(compiled('console.log(32);').imports).toEqual([]);
+  });
+
   it('names the script after the cell, for stack traces', () => {
     expect(compiled('1;').js.endsWith('\n//# sourceURL=cell-1.ts')).toBe(true);
   });

@@ -16,6 +16,8 @@ export interface CompiledCell {
   isAsync: boolean;
   /** Lines whose text changed: a column there in `js` is not a column in the cell. */
   changedLines: readonly number[];
+  /** The names the cell imports from "lib" (`*` for the whole module), so the kernel loads what they need. */
+  imports: readonly string[];
 }
 
 /** What a cell sends to run: its TypeScript, and the build's compilation of it when it has one. */

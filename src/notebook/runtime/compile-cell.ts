@@ -48,6 +48,7 @@ export function compileCell(
   const globals = new Set<string>();
   const functions = new Set<string>();
   const imports: string[] = [];
+  const imported = new Set<string>();
   const isAsync = hasTopLevelAwait(file);
 
   for (let i = 0; i < tokens.length; i++) {
@@ -77,6 +78,7 @@ export function compileCell(
         return importError(source, js, tokens[statement.specifierIndex].start, statement.specifier);
       }
       if (statement.declaration) imports.push(statement.declaration);
+      for (const name of statement.names) imported.add(name);
       const end = tokens[statement.endIndex].end;
       edits.push({ start: token.start, end, text: blank(js.slice(token.start, end)) });
     }
@@ -98,6 +100,7 @@ export function compileCell(
     js: `${code}${isAsync ? '\n})()' : ''}\n//# sourceURL=${cellName}`,
     isAsync,
     changedLines,
+    imports: [...imported],
   };
 }
 
@@ -119,6 +122,8 @@ interface ImportStatement {
   endIndex: number;
   /** `var … = __import("lib");`, or '' for a bare `import "lib"`. */
   declaration: string;
+  /** The names imported: `*` for a namespace, `default` for a default import. */
+  names: string[];
 }
 
 /** Reads the import statement that starts at token `start`. */
@@ -137,15 +142,18 @@ function importStatement(
   const call = `__import(${JSON.stringify(specifier)})`;
   const declarators: string[] = [];
   const named: string[] = [];
+  const names: string[] = [];
   for (let k = start + 1; k < specifierIndex; k++) {
     if (tokens[k].identifierRole !== IdentifierRole.ImportDeclaration) continue;
     const local = text(tokens[k]);
     if (tokens[k - 1].contextualKeyword === ContextualKeyword._as) {
       const imported = tokens[k - 2];
+      names.push(text(imported));
       if (imported.type === tt.star) declarators.push(`${local} = ${call}`);
       else named.push(`${text(imported)}: ${local}`);
     } else {
       const inBraces = tokens.slice(start, k).some((t) => t.type === tt.braceL);
+      names.push(inBraces ? local : 'default');
       named.push(inBraces ? local : `default: ${local}`);
     }
   }
@@ -155,6 +163,7 @@ function importStatement(
     specifierIndex,
     endIndex: tokens[specifierIndex + 1]?.type === tt.semi ? specifierIndex + 1 : specifierIndex,
     declaration: declarators.length > 0 ? `var ${declarators.join(', ')};` : '',
+    names,
   };
 }
 

@@ -1,9 +1,16 @@
 // A page's kernel: a module worker whose global scope is the scope that all cells of the page
-// share. The library is bundled in; the compiler (sucrase, most of the download) loads only for
-// code the build did not compile (a reader's edit), or on a warm-up message that asks for it.
-import * as lib from 'lib';
+// share. The library loads in two parts (library-parts.ts): its core as the worker starts, the rest
+// when a cell first needs it. The compiler (sucrase, most of the download) loads only for code the
+// build did not compile (a reader's edit), or on a warm-up message that asks for it.
 import type { KernelRequest, KernelResponse } from './kernel-messages.ts';
+import { libraryParts } from './library-parts.ts';
 import { createCellRunner } from './run-cell.ts';
+
+const library = libraryParts(
+  () => import('lib/core'),
+  () => import('lib'),
+);
+library.preload().catch(() => {}); // a failure shows on the first run, which tries again
 
 // Called indirectly, eval runs code at the global scope, as a classic script.
 // biome-ignore lint/security/noGlobalEval: running the reader's code is what the kernel is for.
@@ -11,7 +18,7 @@ const globalEval = eval;
 
 const runner = createCellRunner(
   { global: globalThis, console, evaluate: (js) => globalEval(js) },
-  { loadModules: async () => ({ lib }), loadCompiler: async () => (await import('./compile-cell.ts')).compileCell },
+  { loadModules: async (imports) => ({ lib: await library.libraryFor(imports) }), loadCompiler: async () => (await import('./compile-cell.ts')).compileCell },
   { captureBetweenRuns: true },
 );
 

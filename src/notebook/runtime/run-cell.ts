@@ -19,7 +19,8 @@ export type CompileCell = (source: string, options: { cellName: string }) => Com
 
 /** What runs need, loaded lazily: the modules cells import, and the compiler (sucrase: most of the download). */
 export interface RunnerDeps {
-  loadModules(): Promise<Record<string, unknown>>;
+  /** The modules cells import, by specifier, with at least what `imports` (a cell's, from "lib") needs. */
+  loadModules(imports: readonly string[]): Promise<Record<string, unknown>>;
   /** Needed only for code the build did not compile: a reader's edit. */
   loadCompiler(): Promise<CompileCell>;
 }
@@ -55,10 +56,10 @@ export function createCellRunner(
   deps: RunnerDeps,
   { captureBetweenRuns = false }: RunnerOptions = {},
 ): CellRunner {
-  const loadModules = once(async () => {
-    const modules = await deps.loadModules();
+  const loadModules = async (imports: readonly string[]) => {
+    const modules = await deps.loadModules(imports);
     Object.assign(realm.global, { __import: (specifier: string) => modules[specifier] });
-  });
+  };
   const loadCompiler = once(deps.loadCompiler);
 
   // Where the console prints: the running cell's output (between runs, the last cell's).
@@ -85,9 +86,10 @@ export function createCellRunner(
     try {
       // The lesson's own code comes compiled by the build: then the compiler is not even loaded.
       const fromBuild: CompileCell | undefined = prebuilt && (() => prebuilt);
-      const [, compileCell] = await Promise.all([loadModules(), fromBuild ?? loadCompiler()]);
-      listener.started?.();
+      const [, compileCell] = await Promise.all([loadModules([]), fromBuild ?? loadCompiler()]);
       compiled = compileCell(source, { cellName });
+      if (compiled.kind === 'compiled') await loadModules(compiled.imports);
+      listener.started?.();
       if (compiled.kind === 'syntax') return finish(compiled);
       changedLinesOf.set(cellName, compiled.changedLines);
       const completion = realm.evaluate(compiled.js, cellName);
@@ -111,7 +113,7 @@ export function createCellRunner(
       return result;
     },
     load: async ({ compiler = false } = {}) => {
-      await Promise.all([loadModules(), compiler && loadCompiler()]);
+      await Promise.all([loadModules([]), compiler && loadCompiler()]);
     },
     uncaught(thrown) {
       if (lastCell === undefined) return undefined;
@@ -149,7 +151,7 @@ function runtimeError(
 }
 
 /** `load()` once; a failed load (a download, say) is tried again by the next call. */
-function once<T>(load: () => Promise<T>): () => Promise<T> {
+export function once<T>(load: () => Promise<T>): () => Promise<T> {
   let loading: Promise<T> | undefined;
   return () =>
     (loading ??= load().catch((error: unknown) => {

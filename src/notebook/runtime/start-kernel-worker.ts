@@ -1,6 +1,7 @@
 // Starts the page's kernel worker (kernel.worker.ts, the kernel itself). The notebook's loader
-// (../ui/notebook-loader.ts) starts the first one on the reader's first intent, or hands over the
-// one the page started on a click while it was still parsing: the worker is up by the time the first Run reaches the kernel client, which then
+// (../ui/notebook-loader.ts) starts the first one once the page is idle or on the reader's first
+// intent, whichever comes first, or hands over the one the page started on a click while it was
+// still parsing: the worker is up by the time the first Run reaches the kernel client, which then
 // adopts it.
 
 let early: { worker: Worker; failed: boolean } | undefined;
