@@ -72,7 +72,7 @@ test('top-level await works in a cell', async ({ page }) => {
   await expect(await runOnce(cell)).toHaveText('32');
 });
 
-test('a page loads only a small loader of the notebook; the notebook comes once the page has loaded, its kernel and editor when the reader reaches for a cell, no compiler until an edit', async ({
+test("a page loads only a small loader of the notebook; once it has loaded, the notebook and a kernel with the library's core; the editor when the reader reaches for a cell; the compiler and the rest of the library when an edit needs them", async ({
   page,
   context,
 }) => {
@@ -86,25 +86,30 @@ test('a page loads only a small loader of the notebook; the notebook comes once 
     scripts.push(request.url());
     if (!loaded) beforeLoad.push(request.url());
   });
+  // The chunks: the library's core is `core-…`, the rest of it `lib-…`.
+  const fetched = (pattern: RegExp) => scripts.filter((url) => pattern.test(url));
   const cells = await openLesson(page);
-  expect(beforeLoad.filter((url) => /editor|kernel|compile-cell|notebook-elements/.test(url))).toEqual([]);
-  // Once the page has loaded and is idle: the notebook's module, nothing heavier.
-  await expect.poll(() => scripts.some((url) => /notebook-elements/.test(url))).toBe(true);
+  expect(beforeLoad.filter((url) => /editor|kernel|compile-cell|notebook-elements|\/core-|\/lib-/.test(url))).toEqual([]);
+  // Once the page has loaded and is idle: the notebook's module and the kernel worker with the
+  // library's core, nothing heavier.
+  await expect.poll(() => [/notebook-elements/, /kernel\.worker/, /\/core-/].every((chunk) => fetched(chunk).length > 0)).toBe(true);
   await page.waitForLoadState('networkidle');
-  expect(scripts.filter((url) => /editor|kernel|compile-cell/.test(url))).toEqual([]);
+  expect(fetched(/editor|compile-cell|\/lib-/)).toEqual([]);
   await expect(page.locator('.cm-editor')).toHaveCount(0);
 
   await cells.first().hover();
   await expect(cells.first().locator('.cm-editor')).toBeVisible();
-  expect(scripts.some((url) => /editor/.test(url))).toBe(true);
+  expect(fetched(/editor/)).not.toEqual([]);
   await expect(await runOnce(cells.first())).toHaveText(PRINTS_32);
-  // The lesson's own code runs as the build compiled it; the reader's edit needs the compiler.
-  expect(scripts.filter((url) => /compile-cell/.test(url))).toEqual([]);
-  await replaceCode(cells.nth(1), 'console.log(16 * 2);');
-  await expect(await runOnce(cells.nth(1))).toHaveText('32');
-  expect(scripts.some((url) => /compile-cell/.test(url))).toBe(true);
-  // One kernel worker: the one started on the reader's reach is the one the first run adopted.
-  expect(scripts.filter((url) => /kernel\.worker/.test(url))).toHaveLength(1);
+  // The lesson's own code runs as the build compiled it, and imports only the library's core.
+  expect(fetched(/compile-cell|\/lib-/)).toEqual([]);
+  // The reader's edit needs the compiler; a name from beyond the core, the rest of the library.
+  await replaceCode(cells.nth(1), 'import { GPT2 } from "lib";\nconsole.log(16 * 2, typeof GPT2);');
+  await expect(await runOnce(cells.nth(1))).toHaveText('32 function');
+  expect(fetched(/compile-cell/)).not.toEqual([]);
+  expect(fetched(/\/lib-/)).not.toEqual([]);
+  // One kernel worker: the one started once the page was idle is the one the first run adopted.
+  expect(fetched(/kernel\.worker/)).toHaveLength(1);
 });
 
 test.describe('with JavaScript off', () => {
