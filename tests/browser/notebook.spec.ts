@@ -72,7 +72,7 @@ test('top-level await works in a cell', async ({ page }) => {
   await expect(await runOnce(cell)).toHaveText('32');
 });
 
-test("a page loads only a small loader of the notebook; once it has loaded, the notebook and a kernel with the library's core; the editor when the reader reaches for a cell; the compiler and the rest of the library when an edit needs them", async ({
+test("a page loads only a small loader of the notebook and starts its kernel with the library's core; the notebook comes once the page has loaded, the editor when the reader reaches for a cell, the compiler and the rest of the library when an edit needs them", async ({
   page,
   context,
 }) => {
@@ -89,9 +89,9 @@ test("a page loads only a small loader of the notebook; once it has loaded, the 
   // The chunks: the library's core is `core-…`, the rest of it `lib-…`.
   const fetched = (pattern: RegExp) => scripts.filter((url) => pattern.test(url));
   const cells = await openLesson(page);
-  expect(beforeLoad.filter((url) => /editor|kernel|compile-cell|notebook-elements|\/core-|\/lib-/.test(url))).toEqual([]);
-  // Once the page has loaded and is idle: the notebook's module and the kernel worker with the
-  // library's core, nothing heavier.
+  expect(beforeLoad.filter((url) => /editor|compile-cell|notebook-elements|\/lib-/.test(url))).toEqual([]);
+  // Once the page has loaded and is idle: the notebook's module, and the kernel worker, which the
+  // page started as it parsed, with the library's core; nothing heavier.
   await expect.poll(() => [/notebook-elements/, /kernel\.worker/, /\/core-/].every((chunk) => fetched(chunk).length > 0)).toBe(true);
   await page.waitForLoadState('networkidle');
   expect(fetched(/editor|compile-cell|\/lib-/)).toEqual([]);
@@ -108,7 +108,7 @@ test("a page loads only a small loader of the notebook; once it has loaded, the 
   await expect(await runOnce(cells.nth(1))).toHaveText('32 function');
   expect(fetched(/compile-cell/)).not.toEqual([]);
   expect(fetched(/\/lib-/)).not.toEqual([]);
-  // One kernel worker: the one started once the page was idle is the one the first run adopted.
+  // One kernel worker: the one the page started is the one the first run adopted.
   expect(fetched(/kernel\.worker/)).toHaveLength(1);
 });
 

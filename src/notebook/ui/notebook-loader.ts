@@ -1,9 +1,10 @@
-// The only notebook code a page runs up front. Once the page has loaded and is idle, it fetches
-// the notebook's module (small) and starts the kernel worker (with the library's core only), so
-// that the reader's first Run waits for neither. It defines the notebook (kernel client, editor,
-// controls) when the reader first reaches for a cell or the toolbar (pointer over it, focus in it,
-// a touch), or at once when the reader has edits of this page to restore. Until then the cells
-// show their build-time highlighted code and output, as they do without JavaScript.
+// The only notebook code a page runs up front. It takes over the kernel worker that the toolbar
+// started as the page parsed (NotebookToolbar.astro), and the clicks that came before it ran. Once
+// the page has loaded and is idle, it fetches the notebook's module (small), so that the reader's
+// first Run does not wait for it. It defines the notebook (kernel client, editor, controls) when
+// the reader first reaches for a cell or the toolbar (pointer over it, focus in it, a touch), or
+// at once when the reader has edits of this page to restore. Until then the cells show their
+// build-time highlighted code and output, as they do without JavaScript.
 import { startKernelWorkerEarly } from '../runtime/start-kernel-worker.ts';
 import { EARLY_CLICKS_EVENT, type EarlyClicks } from './page-events.ts';
 import { hasSavedEdits } from './saved-edits.ts';
@@ -56,8 +57,7 @@ function afterLoadWhenIdle(task: () => void) {
 }
 
 if (document.querySelector(NOTEBOOK)) {
-  // The clicks that came while the page was parsing, and the worker the first one started
-  // (NotebookToolbar.astro held them).
+  // The clicks that came while the page was parsing, and the worker it started (NotebookToolbar.astro).
   const takeOver: EarlyClicks = (clicks, kernelWorker) => {
     if (kernelWorker) startKernelWorkerEarly(kernelWorker);
     for (const target of clicks) replay(target);
@@ -66,8 +66,5 @@ if (document.querySelector(NOTEBOOK)) {
   if (hasSavedEdits(location.pathname)) void load();
   for (const type of INTENT) document.addEventListener(type, onIntent, { capture: true, passive: true });
   document.addEventListener('click', holdClick, true);
-  afterLoadWhenIdle(() => {
-    startKernelWorkerEarly();
-    fetchNotebook().catch(() => {}); // a failure shows when the reader runs a cell
-  });
+  afterLoadWhenIdle(() => void fetchNotebook().catch(() => {})); // a failure shows when the reader runs a cell
 }

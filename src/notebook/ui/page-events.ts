@@ -4,7 +4,7 @@
 /**
  * Dispatched on `window` by the notebook's loader (notebook-loader.ts) once it runs, with an
  * `EarlyClicks` function as `detail`: the inline script of NotebookToolbar.astro hands it the
- * clicks it held until then, and the kernel worker it started on the first of them.
+ * clicks it held until then, and the kernel worker it started as the page parsed (unless it failed).
  */
 export const EARLY_CLICKS_EVENT = 'notebook:early-clicks';
 
@@ -15,5 +15,5 @@ export const EARLY_CLICKS_EVENT = 'notebook:early-clicks';
  */
 export const TWIN_EVENT = 'notebook:twin';
 
-/** What the loader does with the clicks held while the page parsed, and the worker started for them. */
+/** What the loader does with the clicks held while the page parsed, and the worker the page started. */
 export type EarlyClicks = (clicks: EventTarget[], kernelWorker: Worker | undefined) => void;
