@@ -84,10 +84,14 @@ export function createCellRunner(
     changedLinesOf.delete(cellName);
     let compiled: CompiledCell | CompileError | undefined;
     try {
-      // The lesson's own code comes compiled by the build: then the compiler is not even loaded.
-      const fromBuild: CompileCell | undefined = prebuilt && (() => prebuilt);
-      const [, compileCell] = await Promise.all([loadModules([]), fromBuild ?? loadCompiler()]);
-      compiled = compileCell(source, { cellName });
+      // The lesson's own code comes compiled by the build: then the compiler is not even loaded. A
+      // reader's edit waits for the compiler, and the library's core loads meanwhile.
+      if (prebuilt) compiled = prebuilt;
+      else {
+        const [compileCell] = await Promise.all([loadCompiler(), loadModules([])]);
+        compiled = compileCell(source, { cellName });
+      }
+      // Then the part of the library that has what the cell imports.
       if (compiled.kind === 'compiled') await loadModules(compiled.imports);
       listener.started?.();
       if (compiled.kind === 'syntax') return finish(compiled);
