@@ -73,8 +73,8 @@ export default defineConfig({
       expressiveCode: { defaultProps: { wrap: true }, plugins: [pluginPlainCodeTokens()] },
       // Search loads Pagefind's UI when it is opened, not when the page is idle (src/components/Search/).
       components: { Search: './src/components/Search/Search.astro' },
-      // The order of the site's cascade layers, after Starlight's.
-      customCss: ['./src/styles/layers.css'],
+      // The order of the site's cascade layers (after Starlight's), then the 简体中文 edition's fonts.
+      customCss: ['./src/styles/layers.css', './src/styles/chinese-fonts.css'],
       defaultLocale: 'root',
       locales: LANGUAGES,
       sidebar: [

@@ -80,3 +80,18 @@ test('search on a 简体中文 page finds 简体中文 pages only', async ({ pag
   expect(found.length).toBeGreaterThan(0);
   expect(found.every((path) => localeOf(path.slice(base.length)) === 'zh-cn')).toBe(true);
 });
+
+// Named Chinese fonts give Chinese text a face chosen for it, and spare Chromium a fallback search
+// that doubled the layout time of a long lesson (src/styles/chinese-fonts.css).
+test('简体中文 pages name Chinese fonts for prose and code, before the generic family', async ({ page }) => {
+  await page.goto('zh-cn/lessons/01-what-are-parameters/');
+  const stacks = await page.evaluate(() =>
+    ['p', 'param-cell .ec-line'].map((selector) => getComputedStyle(document.querySelector(selector)!).fontFamily),
+  );
+  for (const stack of stacks) {
+    const families = stack.split(',').map((family) => family.trim().replace(/"/g, ''));
+    const chinese = families.indexOf('Noto Sans CJK SC');
+    expect(chinese, stack).toBeGreaterThan(-1);
+    expect(chinese, stack).toBeLessThan(families.findIndex((family) => /^(sans-serif|monospace)$/.test(family)));
+  }
+});
