@@ -1,8 +1,18 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumPath } from './scripts/chromium-path.mjs';
 import { basePath } from './site.config.ts';
 
 const PORT = Number(process.env.PORT ?? 4321);
+// Debian's Chromium where there is one, through tests/support/chromium.sh (which turns off what a
+// test never shows); otherwise Playwright's own browser.
+const chromium = chromiumPath();
+const launchOptions = chromium
+  ? {
+      executablePath: fileURLToPath(new URL('tests/support/chromium.sh', import.meta.url)),
+      env: { ...process.env, TEST_CHROMIUM: chromium },
+    }
+  : {};
 const BASE_PATH = basePath();
 
 export default defineConfig({
@@ -28,8 +38,7 @@ export default defineConfig({
       name: 'chromium',
       use: {
         ...devices['Desktop Chrome'],
-        // Debian's Chromium where there is one; otherwise Playwright's own browser.
-        launchOptions: { executablePath: chromiumPath() },
+        launchOptions,
       },
     },
   ],
