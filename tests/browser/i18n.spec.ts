@@ -82,7 +82,7 @@ test('search on a 简体中文 page finds 简体中文 pages only', async ({ pag
 });
 
 // Named Chinese fonts give Chinese text a face chosen for it, and spare Chromium a fallback search
-// that doubled the layout time of a long lesson (src/styles/chinese-fonts.css).
+// that tripled the layout time of a long lesson (src/styles/chinese-fonts.css).
 test('简体中文 pages name Chinese fonts for prose and code, before the generic family', async ({ page }) => {
   await page.goto('zh-cn/lessons/01-what-are-parameters/');
   const stacks = await page.evaluate(() =>
